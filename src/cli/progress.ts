@@ -1,0 +1,52 @@
+/**
+ * Progress on stderr for inputs that take more than a moment: a spinner with rows read,
+ * rows per second, percent and time left, updated in place. Silent when stderr is not a
+ * terminal (CI logs, pipes) or with --quiet.
+ */
+import type { Lang } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/index.js';
+import type { Input } from '../load/read.js';
+
+export interface Progress {
+  update(inputs: Input[], rows: number, bytes: number): void;
+  phase(text: string): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { update() {}, phase() {}, stop() {} };
+/** Nothing is shown for inputs read faster than this. */
+const SHOW_AFTER_MS = 400;
+
+export async function startProgress(stderr: { isTTY?: boolean }, lang: Lang, enabled: boolean): Promise<Progress> {
+  if (!enabled || !stderr.isTTY) return SILENT;
+  const { default: ora } = await import('ora');
+  const started = Date.now();
+  let spinner: ReturnType<typeof ora> | null = null;
+  const show = (text: string) => {
+    if (!spinner) {
+      if (Date.now() - started < SHOW_AFTER_MS) return;
+      spinner = ora({ text, stream: process.stderr, discardStdin: false }).start();
+    } else spinner.text = text;
+  };
+  return {
+    update(inputs, rows, bytes) {
+      const total = inputs.reduce((s, i) => s + (i.size ?? 0), 0);
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? rows / seconds : 0;
+      const label = inputs.map((i) => i.label).join(', ');
+      let text = `${t(lang, 'progress.rows', { file: label, rows })} · ${formatNumber(lang, Math.round(rate))}/s`;
+      if (total > 0 && bytes > 0) {
+        const share = Math.min(1, bytes / total);
+        const left = share > 0 ? (seconds / share) * (1 - share) : 0;
+        text += ` · ${Math.round(share * 100)} % · ${Math.ceil(left)} s`;
+      }
+      show(text);
+    },
+    phase(text) {
+      if (spinner) spinner.text = text;
+    },
+    stop() {
+      spinner?.stop();
+    },
+  };
+}

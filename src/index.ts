@@ -1,0 +1,10 @@
+/** The library API: load, audit, render. No console, no process. */
+export { loadDataset, openFile, openStdin, type Input, type LoadOptions } from './load/index.js';
+export { createDatasetBuilder, type DatasetBuilder, type MessageInput, type SourceOptions } from './load/builder.js';
+export { derive, type Derived } from './derive/index.js';
+export { detectors } from './detectors/index.js';
+export { runAudit, type AuditOptions } from './scoring/run-audit.js';
+export { renderJson } from './render/json.js';
+export { renderText } from './render/text.js';
+export { AuditResult, auditResultJsonSchema, SCHEMA_VERSION, type AuditResultT } from './model/result.js';
+export type { Dataset } from './model/dataset.js';

@@ -1,0 +1,141 @@
+/**
+ * Dates as exports write them. ISO 8601 (with or without offset; zone-less dates are read
+ * as UTC so that an audit gives the same result on every machine), `dd/MM/yyyy HH:mm[:ss]`,
+ * `MM/dd/yyyy h:mm a`, epoch seconds or milliseconds.
+ *
+ * Day/month order is decided over the whole column: every slashed date is read both ways
+ * while loading, and the column's order is chosen at the end from the dates that only fit
+ * one way (a 31/01 or a 01/31). When none decides, the report says which order was assumed.
+ */
+export const DATE_FORMATS = ['iso', 'dmy', 'mdy', 'ymd', 'epoch-s', 'epoch-ms'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+export interface ParsedDate {
+  /** epoch ms, UTC, in the order chosen so far (day first unless forced) */
+  t: number;
+  /** the other reading of an ambiguous slashed date (month first), when both are valid */
+  alt?: number;
+}
+
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const SLASHED =
+  /^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:,?\s*(?:à|a|at|um|-)?\s*(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?(?:\s*([ap])\.?\s?m\.?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^\d{9,13}(?:\.\d+)?$/;
+
+function offsetMinutes(z: string | undefined): number {
+  if (!z || /^(z|utc|gmt)$/i.test(z)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(z);
+  if (!m) return 0;
+  const v = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -v : v;
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Date.UTC rolls 31/02 over to March: reject what is not a calendar date
+  const check = new Date(t);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return NaN;
+  return t - offset * 60000;
+}
+
+function year(y: number, raw: string): number {
+  return raw.length <= 2 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+}
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = ampm.toLowerCase() === 'p';
+  if (h === 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+export interface DateColumn {
+  parse(value: string): ParsedDate | null;
+  /** how the column's day/month order ended up: `alt` means the month-first reading won */
+  decide(): { order: 'dmy' | 'mdy' | null; useAlt: boolean; ambiguous: boolean };
+}
+
+export function createDateColumn(forced?: DateFormat): DateColumn {
+  let dayFirstOnly = 0; // dates that only read as dd/MM (first part > 12)
+  let monthFirstOnly = 0; // dates that only read as MM/dd
+  let slashed = 0;
+  let ampm = 0;
+
+  function parseSlashed(m: RegExpExecArray): ParsedDate | null {
+    const [, a, b, c, hh, mi, ss, ap, z] = m;
+    const off = offsetMinutes(z);
+    const h = hour12(Number(hh ?? 0), ap);
+    const min = Number(mi ?? 0);
+    const sec = Number(ss ?? 0);
+    if (a!.length === 4) {
+      // yyyy/MM/dd
+      const t = utc(Number(a), Number(b), Number(c), h, min, sec, 0, off);
+      return Number.isNaN(t) ? null : { t };
+    }
+    const y = year(Number(c), c!);
+    const p = Number(a);
+    const q = Number(b);
+    slashed++;
+    if (ap) ampm++;
+    const dmy = utc(y, q, p, h, min, sec, 0, off);
+    const mdy = utc(y, p, q, h, min, sec, 0, off);
+    if (forced === 'dmy') return Number.isNaN(dmy) ? null : { t: dmy };
+    if (forced === 'mdy') return Number.isNaN(mdy) ? null : { t: mdy };
+    if (Number.isNaN(dmy) && Number.isNaN(mdy)) return null;
+    if (Number.isNaN(mdy)) {
+      dayFirstOnly++;
+      return { t: dmy, alt: dmy };
+    }
+    if (Number.isNaN(dmy)) {
+      monthFirstOnly++;
+      return { t: mdy, alt: mdy };
+    }
+    return { t: dmy, alt: mdy };
+  }
+
+  return {
+    parse(raw) {
+      const value = raw.replace(/[\u200e\u200f\u202f\u00a0]/g, ' ').trim();
+      if (value === '') return null;
+      if (forced === 'epoch-s' || forced === 'epoch-ms') {
+        const n = Number(value);
+        if (!Number.isFinite(n)) return null;
+        return { t: forced === 'epoch-s' ? n * 1000 : n };
+      }
+      if (EPOCH.test(value) && !forced) {
+        const n = Number(value);
+        // 13 digits: milliseconds; 9–10 digits: seconds
+        return { t: value.split('.')[0]!.length >= 12 ? n : Math.round(n * 1000) };
+      }
+      const iso = ISO.exec(value);
+      if (iso && forced !== 'dmy' && forced !== 'mdy') {
+        const [, y, mo, d, h, mi, s, frac, z] = iso;
+        const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+        const t = utc(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms, offsetMinutes(z));
+        return Number.isNaN(t) ? null : { t };
+      }
+      const sl = SLASHED.exec(value);
+      if (sl) return parseSlashed(sl);
+      // last resort: what the JavaScript engine reads unambiguously (e.g. "Jan 5, 2024 10:00 UTC")
+      if (/[a-z]{3}/i.test(value) && /\d{4}/.test(value)) {
+        const t = Date.parse(value);
+        return Number.isNaN(t) ? null : { t };
+      }
+      return null;
+    },
+    decide() {
+      if (forced === 'dmy') return { order: 'dmy', useAlt: false, ambiguous: false };
+      if (forced === 'mdy') return { order: 'mdy', useAlt: false, ambiguous: false };
+      if (slashed === 0) return { order: null, useAlt: false, ambiguous: false };
+      if (dayFirstOnly > 0 || monthFirstOnly > 0) {
+        const mdy = monthFirstOnly > dayFirstOnly;
+        return { order: mdy ? 'mdy' : 'dmy', useAlt: mdy, ambiguous: false };
+      }
+      // nothing decides: 12-hour clocks go with month first (US), 24-hour with day first
+      const mdy = ampm > slashed / 2;
+      return { order: mdy ? 'mdy' : 'dmy', useAlt: mdy, ambiguous: true };
+    },
+  };
+}

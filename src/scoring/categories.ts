@@ -1,0 +1,56 @@
+/**
+ * Categories are configuration (as in Lighthouse): each is a weighted mean of its signals'
+ * scores. A signal the data cannot measure (score null) weighs nothing.
+ */
+import type { CategoryId } from '../model/result.js';
+
+export interface CategoryConfig {
+  id: CategoryId;
+  /** share of the overall score */
+  weight: number;
+  signals: readonly { id: string; weight: number }[];
+}
+
+export const CATEGORIES: readonly CategoryConfig[] = [
+  {
+    id: 'community',
+    weight: 0.5,
+    signals: [
+      { id: 'member-replies', weight: 3 },
+      { id: 'brand-independence', weight: 2 },
+      { id: 'spontaneous-initiatives', weight: 2 },
+      { id: 'collective-dynamic', weight: 2 },
+      { id: 'core-group', weight: 2 },
+      { id: 'off-platform', weight: 1 },
+    ],
+  },
+  {
+    id: 'readiness',
+    weight: 0.3,
+    signals: [
+      { id: 'real-conversations', weight: 2 },
+      { id: 'peer-answers', weight: 2 },
+      { id: 'desire-to-continue', weight: 2 },
+      { id: 'core-group', weight: 1 },
+      { id: 'shared-mission', weight: 1 },
+    ],
+  },
+  {
+    id: 'audience-dependence',
+    weight: 0.2,
+    signals: [
+      { id: 'broadcast-ratio', weight: 2 },
+      { id: 'brand-driven-activity', weight: 2 },
+      { id: 'reach-without-conversation', weight: 1 },
+      { id: 'one-off-participants', weight: 1 },
+      { id: 'rented-ground', weight: 1 },
+      { id: 'unanswered-brand-questions', weight: 1 },
+    ],
+  },
+];
+
+/** Informative signals: reported, never scored. */
+export const INFORMATIVE_SIGNALS: readonly string[] = ['posting-cadence'];
+
+/** Below these, a verdict would be a guess. */
+export const MINIMUM_DATA = { memberMessages: 30, activeMembers: 8 } as const;

@@ -1,0 +1,222 @@
+/**
+ * Runs every detector over a dataset and assembles the AuditResult: categories, verdict,
+ * why-lines, recommendations, and every sentence rendered in the report's language.
+ */
+import { type Derived, derive } from '../derive/index.js';
+import type { DetectorOutput, EvidenceRef } from '../detectors/define-detector.js';
+import { detectors as registry, type Detector } from '../detectors/index.js';
+import { type Lang, type MessageKey, type MsgRef, hasKey, msg, t } from '../i18n/index.js';
+import type { Dataset, LoadIssue } from '../model/dataset.js';
+import {
+  type AuditResultT,
+  type CategoryT,
+  type EvidenceT,
+  type MessageT,
+  SCHEMA_VERSION,
+  type SignalT,
+} from '../model/result.js';
+import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
+import { recommend } from './recommendations.js';
+import { decideLevel } from './verdict.js';
+
+export interface AuditOptions {
+  lang: Lang;
+  /** shown in the report; a fixed value makes the JSON byte-identical across runs */
+  generatedAt?: Date;
+  version?: string;
+  /** how a person is named in the report (pseudonyms with --anonymize) */
+  nameOf?: (authorIndex: number, ds: Dataset) => string;
+  detectors?: readonly Detector[];
+}
+
+type Confidence = 'high' | 'medium' | 'low';
+const LEVELS: Confidence[] = ['low', 'medium', 'high'];
+
+interface Measured {
+  detector: Detector;
+  out: DetectorOutput | null;
+  error?: string;
+}
+
+export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
+  const { lang } = options;
+  const d = derive(ds);
+  const render = (ref: MsgRef): MessageT => ({ key: ref.key, ...(ref.values ? { values: ref.values } : {}), text: t(lang, ref.key, ref.values) });
+  const nameOf = (a: number) => (options.nameOf ? options.nameOf(a, ds) : ds.authors[a]!.name);
+  const sourceFile = (k: number) => ds.sources[ds.messages.source[k]!]!.file;
+
+  const resolve = (e: EvidenceRef): EvidenceT => {
+    const out: EvidenceT = {};
+    if (e.message !== undefined) {
+      out.messageId = ds.messageId(e.message);
+      out.author = nameOf(ds.messages.author[e.message]!);
+      out.excerpt = ds.excerpt(e.message);
+      out.source = sourceFile(e.message);
+      const line = ds.messages.line[e.message]!;
+      if (line > 0) out.line = line;
+    }
+    if (e.author !== undefined) out.author = nameOf(e.author);
+    if (e.note) out.note = render(e.note);
+    return out;
+  };
+
+  const measured: Measured[] = (options.detectors ?? registry).map((detector) => {
+    try {
+      return { detector, out: detector.run({ ds, d }) };
+    } catch (error) {
+      return { detector, out: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+
+  const totalLinks = d.replyKinds.explicit + d.replyKinds.thread + d.replyKinds.mention + d.replyKinds.inferred;
+  const inferredShare = totalLinks > 0 ? d.replyKinds.inferred / totalLinks : 0;
+  const mentionShare = totalLinks > 0 ? d.replyKinds.mention / totalLinks : 0;
+
+  const signals: SignalT[] = measured.map(({ detector, out, error }) => {
+    const id = detector.id;
+    const title = t(lang, `signal.${id}.title` as MessageKey);
+    const article = t(lang, `signal.${id}.article` as MessageKey);
+    if (!out) {
+      return {
+        id, group: detector.group, title, article, status: 'error', score: null, summary: null,
+        reason: render(msg('reason.detectorError', { error: error ?? '' })), values: {}, evidence: [],
+        confidence: { level: 'low', notes: [] },
+      };
+    }
+    const notes: MsgRef[] = [];
+    let level = out.sample >= 40 ? 2 : out.sample >= 10 ? 1 : 0;
+    if (out.sample < 10 && out.score !== null) notes.push(msg('confidence.smallSample', { n: out.sample }));
+    if (out.usesReplies && inferredShare > 0.5) {
+      level = Math.max(0, level - 1);
+      notes.push(msg('confidence.inferred', { share: inferredShare }));
+    } else if (out.usesReplies && mentionShare > 0.5) {
+      level = Math.max(0, level - 1);
+      notes.push(msg('confidence.mentions', { share: mentionShare }));
+    }
+    const score = out.score === null ? null : Math.min(1, Math.max(0, out.score));
+    return {
+      id, group: detector.group, title, article,
+      status: score === null ? 'not-applicable' : 'measured',
+      score,
+      summary: out.summary ? render(out.summary) : null,
+      reason: score === null ? render(out.reason ?? msg('reason.notApplicable')) : null,
+      values: out.values,
+      evidence: (out.evidence ?? []).map(resolve),
+      confidence: { level: LEVELS[level]!, notes: notes.map(render) },
+    };
+  });
+
+  const byId = new Map(signals.map((s) => [s.id, s]));
+  const categories: CategoryT[] = CATEGORIES.map((c) => {
+    let sum = 0;
+    let weights = 0;
+    const refs = c.signals.map(({ id, weight }) => {
+      const s = byId.get(id);
+      const score = s?.score ?? null;
+      if (score !== null) {
+        sum += score * weight;
+        weights += weight;
+      }
+      return { id, weight: score === null ? 0 : weight, score };
+    });
+    return { id: c.id, title: t(lang, `category.${c.id}` as MessageKey), score: weights > 0 ? Math.round((sum / weights) * 100) : null, signals: refs };
+  });
+  const cat = (id: string) => categories.find((c) => c.id === id)!.score;
+  const rule = decideLevel({
+    memberMessages: d.memberMessages,
+    activeMembers: d.activeMembers,
+    community: cat('community'),
+    readiness: cat('readiness'),
+    audienceDependence: cat('audience-dependence'),
+  });
+
+  let overall: number | null = null;
+  {
+    let sum = 0;
+    let w = 0;
+    for (const c of CATEGORIES) {
+      const s = cat(c.id);
+      if (s === null) continue;
+      sum += s * c.weight;
+      w += c.weight;
+    }
+    if (w > 0 && rule.level !== 'insufficient-data') overall = Math.round(sum / w);
+  }
+
+  // verdict confidence: the sample, how replies were linked, how sure the brand is
+  const notes: MsgRef[] = [];
+  let points = 3;
+  if (d.memberMessages < 150) points--;
+  if (inferredShare > 0.5) {
+    points--;
+    notes.push(msg('why.inferredReplies', { share: inferredShare }));
+  }
+  if ((ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers') && ds.brand.certainty < 0.5) points--;
+  const confidence: Confidence = LEVELS[Math.max(0, Math.min(2, points - 1))]!;
+
+  const why: MsgRef[] = [msg(rule.because, { community: cat('community') ?? 0, readiness: cat('readiness') ?? 0, audience: cat('audience-dependence') ?? 0, messages: d.memberMessages, members: d.activeMembers })];
+  for (const s of decidingSignals(rule.level, signals)) {
+    if (s.summary) why.push({ key: s.summary.key as MessageKey, ...(s.summary.values ? { values: s.summary.values } : {}) });
+  }
+  why.push(...notes);
+  const unmeasured = signals.filter((s) => s.score === null && !INFORMATIVE_SIGNALS.includes(s.id)).map((s) => s.title);
+  if (unmeasured.length > 0) why.push(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') }));
+
+  const recs = recommend(
+    rule.level,
+    measured.map(({ detector, out }) => ({ id: detector.id, score: out?.score ?? null, values: out?.values ?? {}, evidence: out?.evidence ?? [] })),
+  );
+
+  const brandNames = ds.brand.authors.map(nameOf);
+  const brandNote =
+    ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers'
+      ? msg(ds.brand.method === 'detected-threads' ? 'brand.detectedThreads' : 'brand.detectedAnswers', { name: brandNames.join(', '), certainty: ds.brand.certainty })
+      : ds.brand.method === 'none'
+        ? msg('brand.none')
+        : null;
+  const matched = ds.members.filter((m) => m.author !== undefined).length;
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'community-audit', version: options.version ?? '0.0.0' },
+    generatedAt: (options.generatedAt ?? new Date()).toISOString(),
+    lang,
+    input: {
+      sources: ds.sources.map((s) => ({ file: s.file, format: s.format, platform: s.platform, rowsRead: s.rowsRead, rowsSkipped: s.rowsSkipped, systemMessages: s.systemMessages, replies: s.replies })),
+      period: ds.period ? { start: new Date(ds.period.start).toISOString(), end: new Date(ds.period.end).toISOString() } : null,
+      messages: ds.messages.count,
+      authors: ds.authors.length,
+      activeMembers: d.activeMembers,
+      memberFile: ds.members.length > 0 ? { members: ds.members.length, matched, contactable: ds.members.filter((m) => m.contactable).length } : null,
+      brand: { method: ds.brand.method, accounts: brandNames, certainty: ds.brand.certainty, note: brandNote ? render(brandNote) : null },
+      replyLinks: { ...d.replyKinds },
+    },
+    verdict: {
+      level: rule.level,
+      title: t(lang, `level.${rule.level}` as MessageKey),
+      score: overall,
+      confidence,
+      why: why.map(render),
+    },
+    categories,
+    signals,
+    recommendations: recs.map((r) => ({ id: r.id, signal: r.signal, title: render(r.title), detail: render(r.detail), evidence: r.evidence.map(resolve) })),
+    warnings: ds.issues.map((i) => render(issueMessage(i))),
+  };
+}
+
+/** The signals that best explain a level: the strongest for a community, the weakest for an audience. */
+function decidingSignals(level: string, signals: SignalT[]): SignalT[] {
+  const scored = signals.filter((s) => s.score !== null && s.summary && s.group !== 'faq');
+  if (level === 'insufficient-data') return [];
+  const sorted = [...scored].sort((a, b) => (level === 'audience' ? a.score! - b.score! : b.score! - a.score!) || a.id.localeCompare(b.id));
+  return sorted.slice(0, 3);
+}
+
+function issueMessage(issue: LoadIssue): MsgRef {
+  const key = `issue.${issue.code}`;
+  const values = { ...(issue.values ?? {}), file: issue.file ?? '', line: issue.line ?? 0 };
+  return hasKey(key) ? msg(key, values) : msg('issue.unknown', { ...values, code: issue.code });
+}
+
+export type { Derived };
