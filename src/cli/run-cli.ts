@@ -3,12 +3,12 @@
  * everything between (load → derive → detectors → scoring → render) is called, not done.
  * Heavy modules are imported when a command needs them, so `--help` starts fast.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { type Lang, type MsgRef, langFromEnv, msg, t } from '../i18n/index.js';
-import type { Input } from '../load/read.js';
-import { ExitCode, judgeThresholds } from './exit-codes.js';
+import { type MsgRef, msg, t } from '../i18n/index.js';
+import { type AuditFlags, OUTPUT_FORMATS, audit } from './commands/audit.js';
+import { ExitCode } from './exit-codes.js';
+import { MAP_FIELDS, earlyLang, version } from './options.js';
 
 export interface CliIo {
   argv: string[];
@@ -18,60 +18,7 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
-export const OUTPUT_FORMATS = ['text', 'json'] as const;
-export const MAP_FIELDS = ['id', 'author', 'authorId', 'date', 'text', 'parent', 'post', 'reactions', 'platform', 'channel', 'role'];
 
-interface AuditFlags {
-  members?: string;
-  brand?: string[];
-  format: (typeof OUTPUT_FORMATS)[number];
-  out?: string;
-  lang?: Lang;
-  since?: string;
-  until?: string;
-  inputFormat?: string;
-  platform?: string;
-  map: string[];
-  dateFormat?: string;
-  failUnder?: string;
-  failOn?: 'audience' | 'ready';
-  color: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-}
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
-/** --lang wins, then LC_ALL / LC_MESSAGES / LANG. Read before parsing so that parse errors speak the user's language. */
-function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'fr' || v === 'en' ? v : langFromEnv(env);
-}
-
-function parseDate(option: string, value: string, endOfDay: boolean): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(value);
-  const t0 = m ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value) : NaN;
-  if (Number.isNaN(t0)) throw new InputError(msg('error.badDate', { option, value }));
-  return value.length === 10 && endOfDay ? t0 + 24 * 3600 * 1000 - 1 : t0;
-}
-
-function parseMap(values: string[]): Record<string, string> {
-  const map: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    const field = eq > 0 ? v.slice(0, eq).trim() : '';
-    if (!MAP_FIELDS.includes(field)) throw new InputError(msg('error.badMap', { fields: MAP_FIELDS.join(', '), value: v }));
-    map[field] = v.slice(eq + 1).trim();
-  }
-  return map;
-}
 
 export async function runCli(io: CliIo): Promise<number> {
   let lang = earlyLang(io.argv, io.env);
@@ -161,97 +108,3 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
   }
 }
 
-async function audit(files: string[], flags: AuditFlags, io: CliIo, lang: Lang, say: (ref: MsgRef) => unknown): Promise<number> {
-  if (files.length === 0) {
-    throw new InputError(msg('error.badOption', { message: lang === 'fr' ? 'aucun fichier à auditer. Exemple : community-audit commentaires.csv (ou community-audit quiz sans données)' : 'no file to audit. Example: community-audit comments.csv (or community-audit quiz without data)' }));
-  }
-  const { DATE_FORMATS } = await import('../load/dates.js');
-  if (flags.dateFormat && !(DATE_FORMATS as readonly string[]).includes(flags.dateFormat)) {
-    throw new InputError(msg('error.badDateFormat', { formats: DATE_FORMATS.join(', '), value: flags.dateFormat }));
-  }
-  const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
-  if (failUnder !== undefined && (!Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) {
-    throw new InputError(msg('error.badOption', { message: `--fail-under expects a score from 0 to 100; got "${flags.failUnder}"` }));
-  }
-  const map = parseMap(flags.map);
-  const since = flags.since ? parseDate('--since', flags.since, false) : undefined;
-  const until = flags.until ? parseDate('--until', flags.until, true) : undefined;
-  if (flags.out) {
-    const { assertNotAnInput } = await import('./write-output.js');
-    assertNotAnInput(flags.out, [...files.filter((f) => f !== '-'), ...(flags.members ? [flags.members] : [])]);
-  }
-
-  const { loadDataset, openFile, openStdin } = await import('../load/index.js');
-  const inputs: Input[] = [];
-  for (const f of files) {
-    if (f === '-') {
-      if (io.stdin.isTTY) throw new InputError(msg('error.stdinTty'));
-      inputs.push(await openStdin(io.stdin as NodeJS.ReadableStream & AsyncIterable<Buffer>));
-    } else inputs.push(await openFile(f));
-  }
-  const memberInput = flags.members ? await openFile(flags.members) : undefined;
-
-  const { startProgress } = await import('./progress.js');
-  const progress = await startProgress(io.stderr, lang, !flags.quiet);
-  let dataset;
-  try {
-    dataset = await loadDataset(
-      inputs,
-      {
-        map,
-        lang,
-        ...(flags.dateFormat ? { dateFormat: flags.dateFormat as (typeof DATE_FORMATS)[number] } : {}),
-        ...(flags.platform ? { platform: flags.platform } : {}),
-        ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}),
-        ...(flags.brand ? { brand: flags.brand } : {}),
-        ...(since !== undefined ? { since } : {}),
-        ...(until !== undefined ? { until } : {}),
-        onProgress: (rows, bytes) => progress.update(inputs, rows, bytes),
-      },
-      memberInput,
-    );
-    progress.phase(t(lang, 'progress.auditing'));
-  } finally {
-    progress.stop();
-  }
-
-  const { runAudit } = await import('../scoring/run-audit.js');
-  const result = runAudit(dataset, { lang, version: version() });
-
-  let output: string;
-  if (flags.format === 'json') {
-    const { renderJson } = await import('../render/json.js');
-    output = renderJson(result);
-  } else {
-    const { renderText } = await import('../render/text.js');
-    const toTerminal = !flags.out;
-    const color = flags.color && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (toTerminal ? io.stdout.isTTY === true || io.env.FORCE_COLOR !== undefined : false);
-    output = renderText(result, { color, width: io.stdout.columns ?? 100 });
-  }
-  if (flags.out) {
-    const { writeAtomically } = await import('./write-output.js');
-    await writeAtomically(flags.out, output);
-  } else io.stdout.write(output);
-
-  if (!flags.quiet && flags.format !== 'text' && result.warnings.length > 0) {
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`! ${w.text}\n`);
-  }
-
-  const outcome = judgeThresholds(result.verdict.level, result.verdict.score, {
-    ...(failUnder !== undefined ? { failUnder } : {}),
-    ...(flags.failOn ? { failOn: flags.failOn } : {}),
-  });
-  if (outcome.code === 3) {
-    say(msg('error.insufficientForThreshold'));
-    return ExitCode.insufficientData;
-  }
-  if (outcome.code === 1) {
-    say(
-      outcome.reason === 'fail-under'
-        ? msg('error.threshold', { score: result.verdict.score ?? 0, threshold: failUnder ?? 0 })
-        : msg('error.failOn', { level: result.verdict.level, failOn: flags.failOn ?? '' }),
-    );
-    return ExitCode.thresholdNotMet;
-  }
-  return ExitCode.ok;
-}

@@ -1,21 +1,33 @@
-import { en } from './en.js';
-import { fr } from './fr.js';
+import core from './messages/core.js';
+import signals from './messages/signals.js';
 import { type Lang, type Values, interpolate } from './format.js';
 
 export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
-export type MessageKey = keyof typeof en;
-/** Every language has every key: a missing one fails the build. */
+
+/** Every section of the catalogue; a key may live in one section only. */
+const SECTIONS = [core, signals] as const;
+
+type Section = (typeof SECTIONS)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllEnglish = UnionToIntersection<Section['en']>;
+export type MessageKey = keyof AllEnglish & string;
 export type Catalog = { readonly [K in MessageKey]: string };
 
-const catalogs: Record<Lang, Catalog> = { en, fr };
+function merge(lang: Lang): Catalog {
+  const out: Record<string, string> = {};
+  for (const s of SECTIONS) Object.assign(out, s[lang]);
+  return out as Catalog;
+}
+
+const catalogs: Record<Lang, Catalog> = { en: merge('en'), fr: merge('fr') };
 
 export function t(lang: Lang, key: MessageKey, values?: Values): string {
   return interpolate(lang, catalogs[lang][key], values);
 }
 
 export function hasKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(catalogs.en, key);
 }
 
 /** A sentence as data: rendered only when a report is written. */
@@ -34,6 +46,10 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   return /^fr/i.test(locale) ? 'fr' : 'en';
 }
 
+/** For tests: every key of a language, and the sections' keys to check they do not overlap. */
 export function catalogKeys(lang: Lang): string[] {
   return Object.keys(catalogs[lang]).sort();
+}
+export function sectionKeys(): string[][] {
+  return SECTIONS.map((s) => Object.keys(s.en));
 }

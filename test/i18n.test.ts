@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { catalogKeys, sectionKeys, t } from '../src/i18n/index.js';
+import { interpolate } from '../src/i18n/format.js';
+
+describe('catalogues', () => {
+  it('French and English have the same keys', () => {
+    expect(catalogKeys('fr')).toEqual(catalogKeys('en'));
+  });
+
+  it('no key is defined in two sections (one would silently hide the other)', () => {
+    const all = sectionKeys().flat();
+    expect(all.length).toBe(new Set(all).size);
+  });
+
+  it('every placeholder of an English sentence is in its French twin', () => {
+    const names = (s: string) => [...s.matchAll(/\{([A-Za-z0-9_]+)/g)].map((m) => m[1]).sort();
+    for (const key of catalogKeys('en')) {
+      const en = t('en', key as never);
+      const fr = t('fr', key as never);
+      expect({ key, names: [...new Set(names(fr))] }).toEqual({ key, names: [...new Set(names(en))] });
+    }
+  });
+});
+
+describe('interpolate', () => {
+  it('formats shares as percentages the French way and the English way', () => {
+    expect(interpolate('fr', '{s%}', { s: 0.04 })).toBe('4\u202f%');
+    expect(interpolate('en', '{s%}', { s: 0.04 })).toBe('4%');
+    expect(interpolate('en', '{s%}', { s: 0.004 })).toBe('0.4%');
+  });
+
+  it('chooses singular and plural, French counting 0 and 1 as singular', () => {
+    expect(interpolate('fr', '{n} {n|membre|membres}', { n: 1 })).toBe('1 membre');
+    expect(interpolate('fr', '{n} {n|membre|membres}', { n: 0 })).toBe('0 membre');
+    expect(interpolate('en', '{n} {n|member|members}', { n: 0 })).toBe('0 members');
+    expect(interpolate('en', '{n} {n|member|members}', { n: 12 })).toBe('12 members');
+  });
+
+  it('writes large numbers with the language separators', () => {
+    expect(interpolate('fr', '{n}', { n: 12345 })).toBe('12\u202f345');
+    expect(interpolate('en', '{n}', { n: 12345 })).toBe('12,345');
+  });
+});
