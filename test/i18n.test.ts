@@ -41,3 +41,15 @@ describe('interpolate', () => {
     expect(interpolate('en', '{n}', { n: 12345 })).toBe('12,345');
   });
 });
+
+describe('interpolate, nested', () => {
+  it('fills placeholders inside a plural branch', () => {
+    const tpl = 'Invitez {count|ce membre|ces {count} membres}';
+    expect(interpolate('fr', tpl, { count: 1 })).toBe('Invitez ce membre');
+    expect(interpolate('fr', tpl, { count: 11 })).toBe('Invitez ces 11 membres');
+  });
+
+  it('leaves an unknown placeholder visible rather than inventing a value', () => {
+    expect(interpolate('en', 'Hello {who}', {})).toBe('Hello {who}');
+  });
+});

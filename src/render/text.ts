@@ -44,8 +44,8 @@ function evidenceLine(lang: Lang, e: EvidenceT): string {
   if (e.author) parts.push(e.author);
   if (e.excerpt) parts.push(`« ${e.excerpt} »`);
   if (e.note) parts.push(e.note.text);
-  if (e.line) parts.push(`(${t(lang, 'report.line', { line: e.line })})`);
-  return parts.join(lang === 'fr' ? ' — ' : ' — ');
+  const line = e.line ? ` (${t(lang, 'report.line', { line: e.line })})` : '';
+  return parts.join(' — ') + line;
 }
 
 function date(lang: Lang, iso: string): string {
@@ -95,7 +95,6 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
     colWidths,
     wordWrap: true,
     style: { head: [], border: [], compact: false },
-    chars: options.color ? {} : undefined,
   });
   for (const s of r.signals) {
     const sc = s.score === null ? t(lang, 'report.notApplicable') : String(Math.round(s.score * 100));
