@@ -60,7 +60,8 @@ export async function openFile(path: string): Promise<Input> {
     size,
     async *bytes() {
       try {
-        for await (const chunk of createReadStream(path)) yield chunk as Buffer;
+        // 1 MiB reads: fewer async hops than the 64 KiB default on large exports
+        for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
       } catch (error) {
         throw fileError(path, error);
       }
