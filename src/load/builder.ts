@@ -22,6 +22,7 @@ import {
   POST_AUTHOR,
   ReplyKindCode,
 } from '../model/dataset.js';
+import { IdIndex, StringColumn } from './strings.js';
 import { copyString, leadingMention, makeExcerpt, normalizeName } from './text.js';
 
 export interface SourceOptions {
@@ -34,6 +35,12 @@ export interface SourceOptions {
    * (replies answer the thread's root); `none`: nothing, replies are inferred in chats.
    */
   links: 'parent' | 'thread' | 'none';
+  /**
+   * Gives back a message's full text from the `textHandle` the reader passed with it (a
+   * byte offset in the file): excerpts are then made only for the few messages a report
+   * shows, instead of being kept for every message.
+   */
+  reread?: (handle: number) => string;
 }
 
 export interface MessageInput {
@@ -56,6 +63,8 @@ export interface MessageInput {
   line?: number;
   /** the link kind when the reader knows better than the source default (e.g. a forum `reply_to_post_number`) */
   replyKind?: ReplyKind;
+  /** with a source that can `reread`: where this message's text can be read back */
+  textHandle?: number;
 }
 
 export interface FinishOptions {
@@ -71,7 +80,7 @@ export const INFERRED_REPLY_GAP_MS = 30 * 60 * 1000;
 /** In a chat with no threads, a silence this long starts a new conversation. */
 export const SESSION_GAP_MS = 6 * 60 * 60 * 1000;
 
-interface Growable {
+interface Columns {
   author: Int32Array;
   createdAt: Float64Array;
   reactions: Int32Array;
@@ -81,9 +90,12 @@ interface Growable {
   line: Int32Array;
 }
 
-function grow<T extends Int32Array | Float64Array | Uint16Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+type Typed = Int32Array | Float64Array | Uint16Array | Uint32Array | Uint8Array;
+
+function grow<T extends Typed>(a: T, size: number, fill?: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
+  if (fill !== undefined) b.fill(fill, a.length);
   return b;
 }
 
@@ -99,31 +111,50 @@ export interface DatasetBuilder {
   addMember(member: Member): void;
   /** the source's dates were month-first after all: switch to their other reading */
   useAltDates(source: number): void;
+  /** room for about this many more messages (a hint from the file size: fewer copies while growing) */
+  reserve(more: number): void;
   count(): number;
   finish(options?: FinishOptions): Dataset;
 }
 
 const MAX_LISTED_SKIPS = 50;
 
+/**
+ * Memory per message while loading is a few typed-array slots (author, time, reactions,
+ * channel, source, lexicon flags, line, text handle), the id's bytes and, for replies, the
+ * parent id's bytes: no object, no kept text. Thread keys, channels, mentions and authors
+ * are interned.
+ */
 export function createDatasetBuilder(): DatasetBuilder {
   let n = 0;
   let cap = 1024;
-  let cols: Growable = {
-    author: new Int32Array(cap),
-    createdAt: new Float64Array(cap),
-    reactions: new Int32Array(cap),
-    channel: new Int32Array(cap),
-    source: new Uint16Array(cap),
-    lex: new Uint32Array(cap),
-    line: new Int32Array(cap),
-  };
+  const alloc = (size: number): Columns => ({
+    author: new Int32Array(size),
+    createdAt: new Float64Array(size),
+    reactions: new Int32Array(size),
+    channel: new Int32Array(size),
+    source: new Uint16Array(size),
+    lex: new Uint32Array(size),
+    line: new Int32Array(size),
+  });
+  let cols = alloc(cap);
   let alt: Float64Array | null = null;
+  /** text handles of messages from sources that can reread (NaN: none) */
+  let handles: Float64Array | null = null;
+  let threadKeyOf: Int32Array | null = null;
+  let mentionOf: Int32Array | null = null;
   const extraMembers: Member[] = [];
-  const ids: string[] = [];
-  const excerpts: string[] = [];
-  const parentIds = new Map<number, string>();
-  const threadKeys = new Map<number, string>();
-  const mentions = new Map<number, string>();
+  /** entry i = message i's id ('' when the export has none) */
+  const ids = new StringColumn(cap);
+  /** entry i = message i's parent id (''), created with the first parent */
+  let parents: StringColumn | null = null;
+  const eagerExcerpts = new Map<number, string>();
+  const threadKeyList: string[] = [];
+  const threadKeyIndex = new Map<string, number>();
+  let lastThreadKey = '';
+  let lastThreadKeyId = -1;
+  const mentionList: string[] = [];
+  const mentionIndex = new Map<string, number>();
   const replyKindOverride = new Map<number, ReplyKind>();
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
@@ -131,17 +162,30 @@ export function createDatasetBuilder(): DatasetBuilder {
   const skipsListed = new Map<string, number>();
 
   const authors: Author[] = [];
-  const authorIndex = new Map<string, number>();
+  /** platform → author key → index */
+  const authorMaps = new Map<string, Map<string, number>>();
+  let lastPlatform: string | null = null;
+  let lastAuthorMap: Map<string, number> | null = null;
   const channels: string[] = [];
   const channelIndex = new Map<string, number>();
+  let lastChannel = '';
+  let lastChannelId = -1;
 
   function internAuthor(platform: string, key: string, name: string | undefined, bot: boolean): number {
-    const k = platform + '\u0000' + key;
-    let i = authorIndex.get(k);
+    let map = lastAuthorMap;
+    if (platform !== lastPlatform || !map) {
+      map = authorMaps.get(platform) ?? null;
+      if (!map) authorMaps.set(platform, (map = new Map()));
+      lastPlatform = platform;
+      lastAuthorMap = map;
+    }
+    let i = map.get(key);
     if (i === undefined) {
       i = authors.length;
-      authors.push({ key: copyString(key), name: copyString(name || key), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
-      authorIndex.set(copyString(k), i);
+      const k = copyString(key);
+      const nm = name || key;
+      authors.push({ key: k, name: nm === key ? k : copyString(nm), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
+      map.set(k, i);
     } else if (name && authors[i]!.name === authors[i]!.key && name !== key) {
       authors[i]!.name = copyString(name);
     }
@@ -149,18 +193,43 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   function internChannel(name: string): number {
+    if (name === lastChannel && lastChannelId >= 0) return lastChannelId;
     let i = channelIndex.get(name);
     if (i === undefined) {
       i = channels.length;
       channels.push(copyString(name));
       channelIndex.set(channels[i]!, i);
     }
+    lastChannel = name;
+    lastChannelId = i;
     return i;
   }
 
-  function ensureCapacity(): void {
-    if (n < cap) return;
-    cap *= 2;
+  function internThreadKey(key: string): number {
+    if (key === lastThreadKey && lastThreadKeyId >= 0) return lastThreadKeyId;
+    let i = threadKeyIndex.get(key);
+    if (i === undefined) {
+      i = threadKeyList.length;
+      threadKeyList.push(copyString(key));
+      threadKeyIndex.set(threadKeyList[i]!, i);
+    }
+    lastThreadKey = key;
+    lastThreadKeyId = i;
+    return i;
+  }
+
+  function internMention(name: string): number {
+    let i = mentionIndex.get(name);
+    if (i === undefined) {
+      i = mentionList.length;
+      mentionList.push(name);
+      mentionIndex.set(name, i);
+    }
+    return i;
+  }
+
+  function resize(size: number): void {
+    cap = size;
     cols = {
       author: grow(cols.author, cap),
       createdAt: grow(cols.createdAt, cap),
@@ -170,7 +239,24 @@ export function createDatasetBuilder(): DatasetBuilder {
       lex: grow(cols.lex, cap),
       line: grow(cols.line, cap),
     };
-    if (alt) alt = grow(alt, cap);
+    if (alt) alt = grow(alt, cap, NaN);
+    if (handles) handles = grow(handles, cap, NaN);
+    if (threadKeyOf) threadKeyOf = grow(threadKeyOf, cap, -1);
+    if (mentionOf) mentionOf = grow(mentionOf, cap, -1);
+  }
+
+  const excerptCache = new Map<number, string>();
+  /** the excerpt of message `o` (an index in load order) */
+  function excerptOf(o: number): string {
+    const eager = eagerExcerpts.get(o);
+    if (eager !== undefined) return eager;
+    let e = excerptCache.get(o);
+    if (e === undefined) {
+      const reread = sources[cols.source[o]!]!.options.reread;
+      e = reread && handles && !Number.isNaN(handles[o]!) ? makeExcerpt(reread(handles[o]!)) : '';
+      excerptCache.set(o, e);
+    }
+    return e;
   }
 
   const builder: DatasetBuilder = {
@@ -192,7 +278,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     addMessage(source, m) {
       const src = sources[source]!;
       src.rowsRead++;
-      ensureCapacity();
+      if (n >= cap) resize(Math.ceil(cap * 1.5));
       const i = n++;
       const platform = m.platform || src.platform;
       cols.author[i] = internAuthor(platform, m.authorKey, m.authorName, m.bot ?? false);
@@ -206,13 +292,30 @@ export function createDatasetBuilder(): DatasetBuilder {
       cols.source[i] = source;
       cols.lex[i] = classifyText(m.text);
       cols.line[i] = m.line ?? 0;
-      ids.push(m.id ? copyString(m.id) : '');
-      excerpts.push(makeExcerpt(m.text));
-      if (m.parentId) parentIds.set(i, copyString(m.parentId));
-      if (m.threadKey) threadKeys.set(i, copyString(m.threadKey));
+      ids.add(m.id || '');
+      if (m.parentId) {
+        if (!parents) {
+          parents = new StringColumn(cap);
+          parents.addEmpty(i);
+        }
+        parents.add(m.parentId);
+      } else if (parents) parents.add('');
+      if (m.threadKey) {
+        if (!threadKeyOf) threadKeyOf = new Int32Array(cap).fill(-1);
+        threadKeyOf[i] = internThreadKey(m.threadKey);
+      }
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
       const mention = leadingMention(m.text);
-      if (mention) mentions.set(i, mention);
+      if (mention) {
+        if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
+        mentionOf[i] = internMention(mention);
+      }
+      if (src.options.reread && m.textHandle !== undefined) {
+        if (!handles) handles = new Float64Array(cap).fill(NaN);
+        handles[i] = m.textHandle;
+      } else {
+        eagerExcerpts.set(i, makeExcerpt(m.text));
+      }
     },
 
     skip(source, code, line, values) {
@@ -247,6 +350,11 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
     },
 
+    reserve(more) {
+      const want = n + Math.max(0, Math.floor(more));
+      if (want > cap) resize(want);
+    },
+
     count() {
       return n;
     },
@@ -261,23 +369,29 @@ export function createDatasetBuilder(): DatasetBuilder {
 
   function assemble(options: FinishOptions): Dataset {
     // --since / --until: drop messages out of range before anything else
-    let keep: number[] | null = null;
+    let keep: Int32Array | null = null;
     if (options.since !== undefined || options.until !== undefined) {
-      keep = [];
+      const kept: number[] = [];
       for (let i = 0; i < n; i++) {
         const t = cols.createdAt[i]!;
         if (options.since !== undefined && t < options.since) continue;
         if (options.until !== undefined && t > options.until) continue;
-        keep.push(i);
+        kept.push(i);
       }
+      keep = Int32Array.from(kept);
     }
     const order = canonicalOrder(keep);
     const count = order.length;
     const oldToNew = new Int32Array(n).fill(-1);
     for (let k = 0; k < count; k++) oldToNew[order[k]!] = k;
 
-    // authors in a canonical order too, so ties break the same way whatever the row order
-    const authorOrder = authors.map((_, i) => i).sort((a, b) => cmp(authors[a]!.platform, authors[b]!.platform) || cmp(authors[a]!.key, authors[b]!.key));
+    // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
+    const authorOrder: number[] = [];
+    for (const platform of [...authorMaps.keys()].sort(cmp)) {
+      const map = authorMaps.get(platform)!;
+      // keys are unique within a platform; the default sort compares UTF-16 code units, as cmp does
+      for (const key of [...map.keys()].sort()) authorOrder.push(map.get(key)!);
+    }
     const authorOldToNew = new Int32Array(authors.length);
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
     const sortedAuthors = authorOrder.map((old) => authors[old]!);
@@ -295,8 +409,6 @@ export function createDatasetBuilder(): DatasetBuilder {
       lex: new Uint32Array(count),
       line: new Int32Array(count),
     };
-    const newIds: string[] = new Array(count);
-    const newExcerpts: string[] = new Array(count);
     for (let k = 0; k < count; k++) {
       const o = order[k]!;
       msg.author[k] = authorOldToNew[cols.author[o]!]!;
@@ -306,62 +418,84 @@ export function createDatasetBuilder(): DatasetBuilder {
       msg.source[k] = cols.source[o]!;
       msg.lex[k] = cols.lex[o]!;
       msg.line[k] = cols.line[o]!;
-      newIds[k] = ids[o] || `${sources[cols.source[o]!]!.file}:${cols.line[o]}`;
-      newExcerpts[k] = excerpts[o]!;
     }
+    const loadSource = cols.source;
+    // the load-order columns are not needed any more (source stays: ids are keyed by it)
+    cols = { ...alloc(0), source: loadSource };
+    alt = null;
+
+    const messageId = (k: number): string => {
+      const o = order[k]!;
+      return ids.isEmpty(o) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : ids.get(o);
+    };
 
     // id → index, per source (ids are only unique within one export)
-    const byId = new Map<string, number>();
+    const byId = new IdIndex(ids, (o) => loadSource[o]!, count);
+    const entryOf = (k: number) => order[k]!;
     const duplicates: number[] = [];
     for (let k = 0; k < count; k++) {
-      if (!ids[order[k]!]) continue;
-      const key = msg.source[k] + '\u0000' + newIds[k];
-      if (byId.has(key)) duplicates.push(k);
-      else byId.set(key, k);
+      const o = order[k]!;
+      if (ids.isEmpty(o)) continue;
+      if (byId.insert(o, k, entryOf) >= 0) duplicates.push(k);
     }
     for (const k of duplicates) {
-      issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: newIds[k]! } });
+      issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: messageId(k) } });
     }
 
     // explicit parents
     let unknownParents = 0;
-    for (const [old, pid] of parentIds) {
-      const k = oldToNew[old]!;
-      if (k < 0) continue;
-      const p = byId.get(msg.source[k] + '\u0000' + pid);
-      if (p === undefined) {
-        unknownParents++;
-        if (unknownParents <= 5) issues.push({ code: 'unknown-parent', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: pid } });
-        continue;
+    if (parents) {
+      const pc: StringColumn = parents;
+      for (let old = 0; old < n; old++) {
+        if (pc.isEmpty(old)) continue;
+        const k = oldToNew[old]!;
+        if (k < 0) continue;
+        const p = byId.findEntry(msg.source[k]!, pc, old, entryOf);
+        if (p < 0) {
+          unknownParents++;
+          if (unknownParents <= 5) issues.push({ code: 'unknown-parent', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: pc.get(old) } });
+          continue;
+        }
+        if (p === k) continue; // a message answering itself is no reply
+        msg.parent[k] = p;
+        const src = sources[msg.source[k]!]!.options;
+        msg.replyKind[k] = ReplyKindCode[replyKindOverride.get(old) ?? (src.links === 'thread' ? 'thread' : 'explicit')];
       }
-      if (p === k) continue; // a message answering itself is no reply
-      msg.parent[k] = p;
-      const src = sources[msg.source[k]!]!.options;
-      msg.replyKind[k] = ReplyKindCode[replyKindOverride.get(old) ?? (src.links === 'thread' ? 'thread' : 'explicit')];
+      parents = null;
     }
     if (unknownParents > 5) issues.push({ code: 'unknown-parents', values: { count: unknownParents } });
     breakCycles(msg, issues, sources);
 
     // threads: explicit keys first, then parent chains, then conversations in time
     const threads: Thread[] = [];
-    const threadByKey = new Map<string, number>();
     const threadOf = new Int32Array(count).fill(-1);
-    for (const [old, key] of threadKeys) {
-      const k = oldToNew[old]!;
-      if (k < 0) continue;
-      const tk = msg.source[k] + '\u0000' + key;
-      let t = threadByKey.get(tk);
-      if (t === undefined) {
-        t = threads.length;
-        const rootIdx = byId.get(tk);
-        const kind = sources[msg.source[k]!]!.kind;
-        threads.push({ key: copyString(key), root: rootIdx ?? -1, rootAuthor: rootIdx !== undefined ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
-        threadByKey.set(tk, t);
+    if (threadKeyOf) {
+      const tko: Int32Array = threadKeyOf;
+      const nKeys = threadKeyList.length;
+      const threadByKey = new Map<number, number>(); // source × key id → thread
+      for (let old = 0; old < n; old++) {
+        const key = tko[old]!;
+        if (key < 0) continue;
+        const k = oldToNew[old]!;
+        if (k < 0) continue;
+        const tk = msg.source[k]! * nKeys + key;
+        let t = threadByKey.get(tk);
+        if (t === undefined) {
+          t = threads.length;
+          const keyString = threadKeyList[key]!;
+          const rootIdx = byId.find(msg.source[k]!, keyString, entryOf);
+          const kind = sources[msg.source[k]!]!.kind;
+          threads.push({ key: keyString, root: rootIdx, rootAuthor: rootIdx >= 0 ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
+          threadByKey.set(tk, t);
+        }
+        threadOf[k] = t;
       }
-      threadOf[k] = t;
+      threadKeyOf = null;
     }
     // a thread keyed on a message id: that message is its root
-    for (const t of threads) if (t.root >= 0) threadOf[t.root] = threads.indexOf(t);
+    threads.forEach((t, i) => {
+      if (t.root >= 0) threadOf[t.root] = i;
+    });
 
     // thread replies (Slack, YouTube): a message in a keyed thread without a parent answers the root
     for (let k = 0; k < count; k++) {
@@ -374,51 +508,58 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
     }
 
-    // @name fallback: a leading mention of an earlier author of the same thread or channel
-    const lastByName = new Map<string, number>(); // scope + name → latest message index
-    const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
-    const nameKeys = sortedAuthors.map((a) => [normalizeName(a.name), normalizeName(a.key)]);
-    const oldMention = new Map<number, string>();
-    for (const [old, name] of mentions) {
-      const k = oldToNew[old]!;
-      if (k >= 0) oldMention.set(k, name);
+    // @name fallback: a leading mention of an earlier author of the same thread or channel.
+    // Only a mention without a parent can change anything: without one, the scan is skipped.
+    let mentionsToResolve = false;
+    if (mentionOf) {
+      for (let k = 0; k < count && !mentionsToResolve; k++) if (mentionOf[order[k]!]! >= 0 && msg.parent[k]! < 0) mentionsToResolve = true;
     }
-    for (let k = 0; k < count; k++) {
-      const mention = oldMention.get(k);
-      if (mention !== undefined && msg.parent[k]! < 0) {
-        const words = mention.split(' ');
-        for (let w = words.length; w >= 1; w--) {
-          const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
-          if (p !== undefined && msg.author[p] !== msg.author[k]) {
-            msg.parent[k] = p;
-            msg.replyKind[k] = ReplyKindCode.mention;
-            break;
+    if (mentionsToResolve && mentionOf) {
+      const mo: Int32Array = mentionOf;
+      const lastByName = new Map<string, number>(); // scope + name → latest message index
+      const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
+      const nameKeys = sortedAuthors.map((a) => [normalizeName(a.name), normalizeName(a.key)]);
+      for (let k = 0; k < count; k++) {
+        const mid = mo[order[k]!]!;
+        if (mid >= 0 && msg.parent[k]! < 0) {
+          const words = mentionList[mid]!.split(' ');
+          for (let w = words.length; w >= 1; w--) {
+            const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
+            if (p !== undefined && msg.author[p] !== msg.author[k]) {
+              msg.parent[k] = p;
+              msg.replyKind[k] = ReplyKindCode.mention;
+              break;
+            }
           }
         }
+        const [name, key] = nameKeys[msg.author[k]!]!;
+        const scope = scopeOf(k);
+        lastByName.set(scope + '\u0000' + name, k);
+        if (key !== name) lastByName.set(scope + '\u0000' + key, k);
       }
-      const [name, key] = nameKeys[msg.author[k]!]!;
-      const scope = scopeOf(k);
-      lastByName.set(scope + '\u0000' + name, k);
-      if (key !== name) lastByName.set(scope + '\u0000' + key, k);
     }
+    mentionOf = null;
 
     // chats with no reply data: the previous speaker within a short gap (inferred)
-    const lastInChannel = new Map<string, number>();
-    for (let k = 0; k < count; k++) {
-      const src = sources[msg.source[k]!]!.options;
-      if (src.kind !== 'chat' || src.links !== 'none') continue;
-      const ch = msg.source[k] + ':' + msg.channel[k];
-      const prev = lastInChannel.get(ch);
-      lastInChannel.set(ch, k);
-      if (msg.parent[k]! >= 0 || prev === undefined) continue;
-      if (msg.author[prev] === msg.author[k]) continue;
-      if (msg.createdAt[k]! - msg.createdAt[prev]! > INFERRED_REPLY_GAP_MS) continue;
-      msg.parent[k] = prev;
-      msg.replyKind[k] = ReplyKindCode.inferred;
+    const nChannels = Math.max(1, channels.length);
+    if (sources.some((s) => s.kind === 'chat' && s.options.links === 'none')) {
+      const lastInChannel = new Map<number, number>();
+      for (let k = 0; k < count; k++) {
+        const src = sources[msg.source[k]!]!.options;
+        if (src.kind !== 'chat' || src.links !== 'none') continue;
+        const ch = msg.source[k]! * nChannels + msg.channel[k]!;
+        const prev = lastInChannel.get(ch);
+        lastInChannel.set(ch, k);
+        if (msg.parent[k]! >= 0 || prev === undefined) continue;
+        if (msg.author[prev] === msg.author[k]) continue;
+        if (msg.createdAt[k]! - msg.createdAt[prev]! > INFERRED_REPLY_GAP_MS) continue;
+        msg.parent[k] = prev;
+        msg.replyKind[k] = ReplyKindCode.inferred;
+      }
     }
 
     // every message without a thread: its parent's thread, or a new one
-    const lastTimeInChannel = new Map<string, { t: number; thread: number }>();
+    const lastTimeInChannel = new Map<number, { t: number; thread: number }>();
     for (let k = 0; k < count; k++) {
       if (threadOf[k]! >= 0) continue;
       const p = msg.parent[k]!;
@@ -427,7 +568,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         continue;
       }
       const src = sources[msg.source[k]!]!;
-      const ch = msg.source[k] + ':' + msg.channel[k];
+      const ch = msg.source[k]! * nChannels + msg.channel[k]!;
       const last = lastTimeInChannel.get(ch);
       // chats without threads group into conversations separated by long silences
       if (src.kind === 'chat' && src.options.links === 'none' && last && msg.createdAt[k]! - last.t <= SESSION_GAP_MS) {
@@ -439,14 +580,18 @@ export function createDatasetBuilder(): DatasetBuilder {
       const kind = src.kind;
       // a generic comment export without post ids: each top-level comment is on an unexported post
       threads.push({
-        key: newIds[k]!,
+        key: messageId(k),
         root: kind === 'comments' ? -1 : k,
         rootAuthor: kind === 'comments' ? POST_AUTHOR : msg.author[k]!,
         channel: msg.channel[k]!,
         kind,
       });
       threadOf[k] = t;
-      lastTimeInChannel.set(ch, { t: msg.createdAt[k]!, thread: t });
+      const entry = lastTimeInChannel.get(ch);
+      if (entry) {
+        entry.t = msg.createdAt[k]!;
+        entry.thread = t;
+      } else lastTimeInChannel.set(ch, { t: msg.createdAt[k]!, thread: t });
     }
     msg.thread.set(threadOf);
 
@@ -472,8 +617,8 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     return {
       messages: msg,
-      messageId: (i) => newIds[i]!,
-      excerpt: (i) => newExcerpts[i]!,
+      messageId,
+      excerpt: (i) => excerptOf(order[i]!),
       authors: sortedAuthors,
       channels,
       threads,
@@ -485,16 +630,47 @@ export function createDatasetBuilder(): DatasetBuilder {
     };
   }
 
-  function canonicalOrder(keep: number[] | null): Int32Array {
-    const order = keep ? Int32Array.from(keep) : Int32Array.from({ length: n }, (_, i) => i);
+  /**
+   * Time order, ties broken by source file, id, author key, excerpt, load order. Sorting
+   * a million indices with a comparator costs seconds; here the times are ranked with
+   * native typed-array sorts and only runs of equal times go through the comparator.
+   */
+  function canonicalOrder(keep: Int32Array | null): Int32Array {
+    const idx = keep ?? Int32Array.from({ length: n }, (_, i) => i);
+    const m = idx.length;
+    const order = new Int32Array(m);
+    if (m === 0) return order;
+    const times = new Float64Array(m);
+    for (let j = 0; j < m; j++) times[j] = cols.createdAt[idx[j]!]!;
+    const uniq = times.slice().sort();
+    let u = 0;
+    for (let j = 0; j < m; j++) if (j === 0 || uniq[j] !== uniq[u - 1]) uniq[u++] = uniq[j]!;
+    for (let j = 0; j < m; j++) {
+      const t = times[j]!;
+      let lo = 0;
+      let hi = u - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (uniq[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      times[j] = lo * m + j; // rank, then load order: exact below 2^53
+    }
+    times.sort();
+    for (let j = 0; j < m; j++) order[j] = idx[times[j]! % m]!;
     const srcKey = sources.map((s) => s.file);
-    return order.sort((a, b) => {
-      const d = cols.createdAt[a]! - cols.createdAt[b]!;
-      if (d !== 0) return d;
+    const tie = (a: number, b: number): number => {
       const s = cmp(srcKey[cols.source[a]!]!, srcKey[cols.source[b]!]!);
       if (s !== 0) return s;
-      return cmp(ids[a]!, ids[b]!) || cmp(authors[cols.author[a]!]!.key, authors[cols.author[b]!]!.key) || cmp(excerpts[a]!, excerpts[b]!) || a - b;
-    });
+      return cmp(ids.get(a), ids.get(b)) || cmp(authors[cols.author[a]!]!.key, authors[cols.author[b]!]!.key) || cmp(excerptOf(a), excerptOf(b)) || a - b;
+    };
+    let s = 0;
+    for (let e = 1; e <= m; e++) {
+      if (e < m && cols.createdAt[order[e]!] === cols.createdAt[order[s]!]) continue;
+      if (e - s > 1) order.subarray(s, e).sort(tie);
+      s = e;
+    }
+    return order;
   }
 
   return builder;

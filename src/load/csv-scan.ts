@@ -72,9 +72,14 @@ export class CsvRecord {
 
   /** Line breaks inside the record's fields (each `\n`), for line numbers. */
   newlines(): number {
-    let n = 0;
     const end = this.offsetInBuf + this.length;
-    for (let j = this.buf.indexOf(LF, this.offsetInBuf); j >= 0 && j < end; j = this.buf.indexOf(LF, j + 1)) n++;
+    const first = this.buf.indexOf(LF, this.offsetInBuf);
+    if (first < 0 || first >= end) return 0;
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      const e = this.ends[i]!;
+      for (let j = this.buf.indexOf(LF, this.starts[i]!); j >= 0 && j < e; j = this.buf.indexOf(LF, j + 1)) n++;
+    }
     return n;
   }
 

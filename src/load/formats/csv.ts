@@ -2,12 +2,16 @@
  * A generic comment or message CSV, as people really have it: any delimiter, any common
  * encoding, headers in English or French, dates in the usual shapes.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { type MsgRef, msg } from '../../i18n/index.js';
 import type { MemberRole, SourceKind } from '../../model/dataset.js';
 import { COMMENT_ALIASES, type CommentField, mapColumns } from '../columns.js';
 import { createDateColumn } from '../dates.js';
-import { streamCsv } from '../csv-stream.js';
+import { type CsvLayout, scanCsv } from '../csv-stream.js';
+import { type CsvRecord, createCsvScanner } from '../csv-scan.js';
+import type { MessageInput } from '../builder.js';
+import { detectEncoding } from '../read.js';
 import { isRented, normalizePlatform } from '../platforms.js';
 import type { FormatReader, ReadContext } from './types.js';
 
@@ -32,17 +36,41 @@ function roleOf(value: string): MemberRole | null {
   return null;
 }
 
-/** One record's fields, and the number of lines it spans. */
-function newlinesIn(fields: string[]): number {
-  let n = 0;
-  for (const f of fields) {
-    let i = f.indexOf('\n');
-    while (i >= 0) {
-      n++;
-      i = f.indexOf('\n', i + 1);
+/** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
+function parseReactions(raw: string): number | undefined {
+  if (raw === '') return undefined;
+  if (raw.length <= 15) {
+    let v = 0;
+    let i = 0;
+    for (; i < raw.length; i++) {
+      const c = raw.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
     }
+    if (i === raw.length) return v;
   }
-  return n;
+  const compact = raw.replace(/[\s\u202f\u00a0]/g, '');
+  return compact ? Number(compact.replace(',', '.').replace(/k$/i, 'e3')) : undefined;
+}
+
+/** The text field of the record starting at `offset`, read back from the file (for the few excerpts a report shows). */
+function readField(path: string, layout: CsvLayout, offset: number, column: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    for (let size = 64 * 1024; ; size *= 4) {
+      const buf = Buffer.alloc(size);
+      const got = readSync(fd, buf, 0, size, offset + layout.bom);
+      let value: string | null = null;
+      const scanner = createCsvScanner(layout.delimiter, layout.newline, (r) => {
+        if (value === null) value = r.get(column);
+      });
+      scanner.push(buf.subarray(0, got));
+      if (value === null && got < size) scanner.end();
+      if (value !== null || got < size) return value ?? '';
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
@@ -72,6 +100,12 @@ export const csvReader: FormatReader = {
     let sourceKind: SourceKind = 'chat';
     const staff = new Map<string, { name: string; role: MemberRole }>();
     const fixedPlatform = options.platform ? normalizePlatform(options.platform) : undefined;
+    let lastPlatformRaw = '';
+    let lastPlatform: string | undefined;
+    // a UTF-8 file can be read again: texts are then not kept, only where each record starts
+    const rereadable = input.path !== null && detectEncoding(input.head) === 'utf-8';
+    let layout: CsvLayout | null = null;
+    const reread = (offset: number): string => (layout && input.path !== null && columns.text !== undefined ? readField(input.path, layout, offset, columns.text) : '');
 
     const skip = (code: string, at: number, values?: Record<string, string | number>) => {
       skippedReasons.set(code, (skippedReasons.get(code) ?? 0) + 1);
@@ -96,58 +130,80 @@ export const csvReader: FormatReader = {
         kind: sourceKind,
         platform: platform === 'mixed' ? 'unknown' : platform,
         links: columns.parent !== undefined ? 'parent' : 'none',
+        ...(rereadable ? { reread } : {}),
       });
+      if (input.size !== null) {
+        // room for the rows the file probably holds, from the head's bytes per line
+        const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
+        if (lines > 1) builder.reserve(((input.size - input.head.length) / input.head.length) * lines + lines);
+      }
     };
 
-    const onRow = (fields: string[]) => {
+    const onRow = (r: CsvRecord) => {
       const at = line;
-      line += 1 + newlinesIn(fields);
+      line += 1 + r.newlines();
       if (!headers) {
-        if (fields.every((f) => f.trim() === '')) return;
-        onHeader(fields);
+        for (let i = 0; i < r.count; i++) if (!r.isBlank(i)) {
+          onHeader(r.toArray());
+          return;
+        }
         return;
       }
       rows++;
-      if (fields.length === 1 && fields[0]!.trim() === '') {
+      if (r.count === 1 && r.isBlank(0)) {
         rows--;
         return; // blank line
       }
-      const get = (f: CommentField) => {
-        const i = columns[f];
-        return i === undefined ? '' : (fields[i] ?? '').trim();
-      };
-      const authorName = get('author');
-      const authorId = columns.authorId !== undefined && columns.authorId !== columns.author ? get('authorId') : '';
+      // only the mapped columns are decoded
+      const get = (i: number | undefined) => (i === undefined || r.size(i) === 0 ? '' : r.get(i).trim());
+      const authorName = get(columns.author);
+      const authorId = columns.authorId !== undefined && columns.authorId !== columns.author ? get(columns.authorId) : '';
       if (!authorName && !authorId) return skip('row-no-author', at);
-      const rawDate = get('date');
+      const rawDate = get(columns.date);
       const date = dates.parse(rawDate);
       if (!date) return skip('row-bad-date', at, { value: rawDate.slice(0, 40) });
-      const platform = fixedPlatform ?? (columns.platform !== undefined && get('platform') ? normalizePlatform(get('platform')) : undefined);
-      const reactionsRaw = get('reactions').replace(/[\s\u202f\u00a0]/g, '');
-      const reactions = reactionsRaw ? Number(reactionsRaw.replace(',', '.').replace(/k$/i, 'e3')) : undefined;
+      let platform = fixedPlatform;
+      if (platform === undefined && columns.platform !== undefined) {
+        const raw = get(columns.platform);
+        if (raw) {
+          // exports repeat the same platform on every row
+          if (raw !== lastPlatformRaw) {
+            lastPlatformRaw = raw;
+            lastPlatform = normalizePlatform(raw);
+          }
+          platform = lastPlatform;
+        }
+      }
+      const reactions = parseReactions(get(columns.reactions));
       const key = authorId || authorName;
-      const roleRaw = columns.role !== undefined ? get('role') : '';
+      const roleRaw = columns.role !== undefined ? get(columns.role) : '';
       if (roleRaw) {
         const role = roleOf(roleRaw);
         if (role && !staff.has(key)) staff.set(key, { name: authorName || key, role });
       }
-      builder.addMessage(source, {
-        ...(get('id') ? { id: get('id') } : {}),
+      const m: MessageInput = {
         authorKey: key,
         authorName: authorName || authorId,
         createdAt: date.t,
-        ...(date.alt !== undefined ? { createdAtAlt: date.alt } : {}),
-        text: columns.text !== undefined ? (fields[columns.text] ?? '') : '',
-        ...(get('parent') ? { parentId: get('parent') } : {}),
-        ...(get('post') ? { threadKey: get('post') } : {}),
-        ...(get('channel') ? { channel: get('channel') } : {}),
-        ...(platform ? { platform } : {}),
-        ...(reactions !== undefined && Number.isFinite(reactions) ? { reactions } : {}),
+        text: columns.text !== undefined ? r.get(columns.text) : '',
         line: at,
-      });
+      };
+      const id = get(columns.id);
+      if (id) m.id = id;
+      if (date.alt !== undefined) m.createdAtAlt = date.alt;
+      const parent = get(columns.parent);
+      if (parent) m.parentId = parent;
+      const post = get(columns.post);
+      if (post) m.threadKey = post;
+      const channel = get(columns.channel);
+      if (channel) m.channel = channel;
+      if (platform) m.platform = platform;
+      if (reactions !== undefined && Number.isFinite(reactions)) m.reactions = reactions;
+      if (rereadable) m.textHandle = r.offset;
+      builder.addMessage(source, m);
     };
 
-    await streamCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
+    layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
 
     if (!headers) throw new InputError(msg('error.noHeader', { file: input.label }));
     const decision = dates.decide();
