@@ -47,8 +47,9 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
           }
           onChunk?.(records, bytes);
         } catch (error) {
-          parser.abort();
+          // fail before abort: aborting calls `complete` at once
           fail(error);
+          parser.abort();
         }
       },
       complete() {
