@@ -451,6 +451,14 @@ export function createDatasetBuilder(): DatasetBuilder {
     msg.thread.set(threadOf);
 
     // which reply kinds each source ended up with
+    // a source read with no platform of its own takes its rows' platform when they all agree
+    const platformsSeen = sources.map(() => new Set<string>());
+    for (let k = 0; k < count; k++) platformsSeen[msg.source[k]!]!.add(sortedAuthors[msg.author[k]!]!.platform);
+    sources.forEach((s, i) => {
+      const seen = [...platformsSeen[i]!];
+      if (s.platform === 'unknown' && seen.length === 1) s.platform = seen[0]!;
+    });
+
     const kindsSeen = sources.map(() => new Set<number>());
     for (let k = 0; k < count; k++) if (msg.parent[k]! >= 0) kindsSeen[msg.source[k]!]!.add(msg.replyKind[k]!);
     const kindNames = Object.keys(ReplyKindCode) as ReplyKind[];
