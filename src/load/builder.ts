@@ -323,11 +323,12 @@ export function createDatasetBuilder(): DatasetBuilder {
       issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: newIds[k]! } });
     }
 
-    // explicit parents
+    // explicit parents, in canonical order so that warnings do not depend on row order
     let unknownParents = 0;
-    for (const [old, pid] of parentIds) {
-      const k = oldToNew[old]!;
-      if (k < 0) continue;
+    for (let k = 0; k < count; k++) {
+      const old = order[k]!;
+      const pid = parentIds.get(old);
+      if (pid === undefined) continue;
       const p = byId.get(msg.source[k] + '\u0000' + pid);
       if (p === undefined) {
         unknownParents++;
@@ -346,22 +347,26 @@ export function createDatasetBuilder(): DatasetBuilder {
     const threads: Thread[] = [];
     const threadByKey = new Map<string, number>();
     const threadOf = new Int32Array(count).fill(-1);
-    for (const [old, key] of threadKeys) {
-      const k = oldToNew[old]!;
-      if (k < 0) continue;
+    for (let k = 0; k < count; k++) {
+      const key = threadKeys.get(order[k]!);
+      if (key === undefined) continue;
       const tk = msg.source[k] + '\u0000' + key;
       let t = threadByKey.get(tk);
       if (t === undefined) {
         t = threads.length;
         const rootIdx = byId.get(tk);
         const kind = sources[msg.source[k]!]!.kind;
-        threads.push({ key: copyString(key), root: rootIdx ?? -1, rootAuthor: rootIdx !== undefined ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
+        // the root's author when the root is exported; else the post's (the brand) for comments,
+        // or the earliest writer of the thread for chats
+        threads.push({ key, root: rootIdx ?? -1, rootAuthor: rootIdx !== undefined ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
         threadByKey.set(tk, t);
       }
       threadOf[k] = t;
     }
     // a thread keyed on a message id: that message is its root
-    for (const t of threads) if (t.root >= 0) threadOf[t.root] = threads.indexOf(t);
+    threads.forEach((t, i) => {
+      if (t.root >= 0) threadOf[t.root] = i;
+    });
 
     // thread replies (Slack, YouTube): a message in a keyed thread without a parent answers the root
     for (let k = 0; k < count; k++) {
