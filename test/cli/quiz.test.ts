@@ -161,6 +161,14 @@ describe('quiz: errors a script can act on', () => {
     expect(r.stderr).toContain(`${file}, ligne 3, colonne 1\u202f: ce n’est pas du JSON valide.`);
   });
 
+  it('refuses a file far too large to be answers', () => {
+    const file = join(tmp, 'huge.json');
+    writeFileSync(file, `{"about": "${'x'.repeat(1_100_000)}"}`);
+    const r = run(['quiz', '--answers', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('far too much for an answers file');
+  });
+
   it('says the file is missing', () => {
     const r = run(['quiz', '--answers', join(tmp, 'nope.json'), '--lang', 'en']);
     expect(r.code).toBe(2);

@@ -40,7 +40,9 @@ export async function quiz(flags: QuizFlags, io: CliIo, lang: Lang, say: (ref: M
   } else {
     if (!io.stdin.isTTY) throw new InputError(msg('quiz.error.noTty'));
     const { askQuestions } = await import('../quiz-prompts.js');
-    const outcome = await askQuestions(lang, io.stdin, io.stderr as unknown as NodeJS.WritableStream);
+    // questions on stderr, so the report can be redirected; on stdout only if stderr goes elsewhere and stdout is the terminal
+    const screen = io.stderr.isTTY || !io.stdout.isTTY ? io.stderr : io.stdout;
+    const outcome = await askQuestions(lang, io.stdin, screen as unknown as NodeJS.WritableStream & { columns?: number });
     if (outcome.kind === 'interrupted') {
       say(msg('quiz.interrupted'));
       return ExitCode.interrupted;
