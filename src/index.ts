@@ -8,3 +8,6 @@ export { renderJson } from './render/json.js';
 export { renderText } from './render/text.js';
 export { AuditResult, auditResultJsonSchema, SCHEMA_VERSION, type AuditResultT } from './model/result.js';
 export type { Dataset } from './model/dataset.js';
+export { QUESTIONS, type Answers, type Question } from './quiz/questions.js';
+export { auditAnswers, declareSignals, declaredOptions } from './quiz/declare.js';
+export { parseAnswers, renderAnswersFile } from './quiz/answers-file.js';

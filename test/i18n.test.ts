@@ -53,3 +53,14 @@ describe('interpolate, nested', () => {
     expect(interpolate('en', 'Hello {who}', {})).toBe('Hello {who}');
   });
 });
+
+describe('French typography', () => {
+  it('puts a narrow no-break space before ; : ? ! and inside « », in every French sentence', async () => {
+    const { frenchTypography } = await import('../src/i18n/index.js');
+    expect(frenchTypography('Pourquoi ? Parce que : « oui » !')).toBe('Pourquoi\u202f? Parce que\u202f: «\u202foui\u202f»\u202f!');
+    for (const key of catalogKeys('fr')) {
+      const s = t('fr', key as never);
+      expect({ key, bad: / [;:?!»]|« /.test(s) }).toEqual({ key, bad: false });
+    }
+  });
+});

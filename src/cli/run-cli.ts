@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { type MsgRef, msg, t } from '../i18n/index.js';
 import { type AuditFlags, OUTPUT_FORMATS, audit } from './commands/audit.js';
+import type { QuizFlags } from './commands/quiz.js';
 import { ExitCode } from './exit-codes.js';
 import { MAP_FIELDS, earlyLang, version } from './options.js';
 
@@ -35,7 +36,9 @@ export async function runCli(io: CliIo): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError(lang === 'fr' ? '(community-audit --help pour l’aide)' : '(run community-audit --help for usage)');
+    .showHelpAfterError(lang === 'fr' ? '(community-audit --help pour l’aide)' : '(run community-audit --help for usage)')
+    // so that `quiz --format json` reaches the quiz command rather than the audit's own --format
+    .enablePositionalOptions();
 
   program
     .argument('[files...]', "exports to audit (CSV); '-' reads stdin")
@@ -50,6 +53,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--platform <name>', 'platform of a CSV with no platform column: instagram, linkedin, facebook, youtube, tiktok, x, forum, slack, discord…')
     .option('--map <field=column>', `read a field from a named column (repeatable); fields: ${MAP_FIELDS.join(', ')}`, (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--date-format <format>', 'force how dates are read: iso, dmy (dd/MM/yyyy), mdy (MM/dd/yyyy), ymd, epoch-s, epoch-ms')
+    .option('--quiz <answers.json>', 'add questionnaire answers (from quiz --save-answers or --template): they fill what the data cannot measure, and your view is set against the data')
     .option('--fail-under <score>', 'exit 1 when the score (0-100) is below this')
     .addOption(new Option('--fail-on <level>', 'exit 1 on this level: audience, or ready (anything short of a community)').choices(['audience', 'ready']))
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR=0 are obeyed too)')
@@ -64,6 +68,8 @@ Examples:
   community-audit export.csv --format json | jq .verdict
   community-audit export.csv --map author="Nom complet" --date-format dmy
   community-audit export.csv --fail-on audience --quiet        # in CI
+  community-audit comments.csv --quiz answers.json             # your answers against the data
+  community-audit quiz                                         # no data: answer 20 questions
   community-audit schema > audit.schema.json
 
 Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad usage or unreadable input
@@ -72,6 +78,36 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
     .action(async (files: string[], flags: AuditFlags) => {
       if (flags.lang) lang = flags.lang;
       exitCode = await audit(files, flags, io, lang, say);
+    });
+
+  program
+    .command('quiz')
+    .description(t(lang, 'quiz.cli.description'))
+    .option('--answers <file.json>', "answer from a file instead of the terminal ('-' reads stdin); see --template")
+    .option('--template', 'print a blank answers file: every question, its allowed values, null to fill in')
+    .option('--save-answers <file.json>', 'keep your answers in a file, to replay them with --answers or add them to data with --quiz')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --out <file>', 'write the report (or the template) to a file, atomically')
+    .addOption(new Option('--lang <lang>', 'language of the questions and the report (default: from LC_ALL / LANG)').choices(['fr', 'en']))
+    .option('--no-color', 'no colours')
+    .option('-q, --quiet', 'no messages on stderr besides the questions and errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  community-audit quiz --lang fr                               # in a terminal: 20 questions, ← goes back
+  community-audit quiz --save-answers answers.json             # keep your answers
+  community-audit quiz --template > answers.json               # for scripts: fill in each "answer"
+  community-audit quiz --answers answers.json --format json
+  community-audit comments.csv --quiz answers.json             # your answers against the data
+
+Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal without --answers
+            130 interrupted (Ctrl-C or Esc): nothing is written`,
+    )
+    .action(async (flags: QuizFlags) => {
+      if (flags.lang) lang = flags.lang;
+      const { quiz } = await import('./commands/quiz.js');
+      exitCode = await quiz(flags, io, lang, say);
     });
 
   program

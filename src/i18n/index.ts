@@ -1,4 +1,5 @@
 import core from './messages/core.js';
+import quiz from './messages/quiz.js';
 import signals from './messages/signals.js';
 import { type Lang, type Values, interpolate } from './format.js';
 
@@ -6,7 +7,7 @@ export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
 
 /** Every section of the catalogue; a key may live in one section only. */
-const SECTIONS = [core, signals] as const;
+const SECTIONS = [core, signals, quiz] as const;
 
 type Section = (typeof SECTIONS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -14,9 +15,21 @@ type AllEnglish = UnionToIntersection<Section['en']>;
 export type MessageKey = keyof AllEnglish & string;
 export type Catalog = { readonly [K in MessageKey]: string };
 
+/**
+ * French typography, applied to the French templates once (never to the values put in them):
+ * a narrow no-break space before ; : ? ! and inside « », so lines never break before them.
+ */
+export function frenchTypography(template: string): string {
+  return template
+    .replace(/ ([;:?!»])/g, '\u202f$1')
+    .replace(/« /g, '«\u202f')
+    .replace(/\u00a0([;:?!»])/g, '\u202f$1');
+}
+
 function merge(lang: Lang): Catalog {
   const out: Record<string, string> = {};
   for (const s of SECTIONS) Object.assign(out, s[lang]);
+  if (lang === 'fr') for (const k of Object.keys(out)) out[k] = frenchTypography(out[k]!);
   return out as Catalog;
 }
 

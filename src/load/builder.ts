@@ -382,8 +382,6 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     const order = canonicalOrder(keep);
     const count = order.length;
-    const oldToNew = new Int32Array(n).fill(-1);
-    for (let k = 0; k < count; k++) oldToNew[order[k]!] = k;
 
     // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
     const authorOrder: number[] = [];
@@ -442,14 +440,13 @@ export function createDatasetBuilder(): DatasetBuilder {
       issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: messageId(k) } });
     }
 
-    // explicit parents
+    // explicit parents, in canonical order so that warnings do not depend on row order
     let unknownParents = 0;
     if (parents) {
       const pc: StringColumn = parents;
-      for (let old = 0; old < n; old++) {
+      for (let k = 0; k < count; k++) {
+        const old = order[k]!;
         if (pc.isEmpty(old)) continue;
-        const k = oldToNew[old]!;
-        if (k < 0) continue;
         const p = byId.findEntry(msg.source[k]!, pc, old, entryOf);
         if (p < 0) {
           unknownParents++;
@@ -473,11 +470,9 @@ export function createDatasetBuilder(): DatasetBuilder {
       const tko: Int32Array = threadKeyOf;
       const nKeys = threadKeyList.length;
       const threadByKey = new Map<number, number>(); // source × key id → thread
-      for (let old = 0; old < n; old++) {
-        const key = tko[old]!;
+      for (let k = 0; k < count; k++) {
+        const key = tko[order[k]!]!;
         if (key < 0) continue;
-        const k = oldToNew[old]!;
-        if (k < 0) continue;
         const tk = msg.source[k]! * nKeys + key;
         let t = threadByKey.get(tk);
         if (t === undefined) {
@@ -485,6 +480,8 @@ export function createDatasetBuilder(): DatasetBuilder {
           const keyString = threadKeyList[key]!;
           const rootIdx = byId.find(msg.source[k]!, keyString, entryOf);
           const kind = sources[msg.source[k]!]!.kind;
+          // the root's author when the root is exported; else the post's (the brand) for comments,
+          // or the earliest writer of the thread for chats
           threads.push({ key: keyString, root: rootIdx, rootAuthor: rootIdx >= 0 ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
           threadByKey.set(tk, t);
         }
@@ -596,6 +593,21 @@ export function createDatasetBuilder(): DatasetBuilder {
     msg.thread.set(threadOf);
 
     // which reply kinds each source ended up with
+    // a source read with no platform of its own takes its rows' platform when they all agree
+    const platformsSeen = sources.map(() => new Set<string>());
+    for (let k = 0, lastA = -1, lastS = -1; k < count; k++) {
+      const a = msg.author[k]!;
+      const src = msg.source[k]!;
+      if (a === lastA && src === lastS) continue;
+      lastA = a;
+      lastS = src;
+      platformsSeen[src]!.add(sortedAuthors[a]!.platform);
+    }
+    sources.forEach((s, i) => {
+      const seen = [...platformsSeen[i]!];
+      if (s.platform === 'unknown' && seen.length === 1) s.platform = seen[0]!;
+    });
+
     const kindsSeen = sources.map(() => new Set<number>());
     for (let k = 0; k < count; k++) if (msg.parent[k]! >= 0) kindsSeen[msg.source[k]!]!.add(msg.replyKind[k]!);
     const kindNames = Object.keys(ReplyKindCode) as ReplyKind[];

@@ -35,6 +35,18 @@ export const Confidence = z.object({
   notes: z.array(Message),
 });
 
+/** One answer of the questionnaire, as it feeds a declared signal. */
+export const DeclaredAnswer = z.object({
+  /** the question's id (src/quiz/questions.ts) */
+  question: z.string(),
+  text: z.string(),
+  /** the choice's value, as in an answers file */
+  answer: z.string(),
+  answerText: z.string(),
+  /** 0..1, higher = more community */
+  score: z.number().min(0).max(1),
+});
+
 export const Signal = z.object({
   id: z.string(),
   group: z.enum(SIGNAL_GROUPS),
@@ -49,6 +61,24 @@ export const Signal = z.object({
   values: z.record(z.string(), Value),
   evidence: z.array(Evidence),
   confidence: Confidence,
+  /** for a `declared` signal: the answers its score comes from */
+  answers: z.array(DeclaredAnswer).optional(),
+});
+
+/** Where the owner's answers and the data measure the same signal: the two side by side. */
+export const Perception = z.object({
+  signal: z.string(),
+  title: z.string(),
+  /** 0..1, from the answers */
+  declared: z.number().min(0).max(1),
+  /** 0..1, from the data */
+  measured: z.number().min(0).max(1),
+  /** declared − measured */
+  gap: z.number().min(-1).max(1),
+  /** `higher`: the owner sees more community than the data shows */
+  view: z.enum(['agree', 'higher', 'lower']),
+  answers: z.array(DeclaredAnswer),
+  text: Message,
 });
 
 export const Category = z.object({
@@ -103,6 +133,10 @@ export const AuditResult = z.object({
       mention: z.number().int(),
       inferred: z.number().int(),
     }),
+    /** present when questionnaire answers were given (`quiz`, or `--quiz` with data) */
+    questionnaire: z
+      .object({ questions: z.number().int(), answered: z.number().int(), skipped: z.number().int() })
+      .optional(),
   }),
   verdict: z.object({
     level: z.enum(LEVELS),
@@ -116,11 +150,15 @@ export const AuditResult = z.object({
   signals: z.array(Signal),
   recommendations: z.array(Recommendation),
   warnings: z.array(Message),
+  /** with `--quiz`: each signal both answered and measured, the owner's view against the data */
+  perception: z.array(Perception).optional(),
 });
 
 export type MessageT = z.infer<typeof Message>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type SignalT = z.infer<typeof Signal>;
+export type DeclaredAnswerT = z.infer<typeof DeclaredAnswer>;
+export type PerceptionT = z.infer<typeof Perception>;
 export type CategoryT = z.infer<typeof Category>;
 export type RecommendationT = z.infer<typeof Recommendation>;
 export type AuditResultT = z.infer<typeof AuditResult>;

@@ -80,6 +80,20 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
     L.push('');
   }
 
+  // 2b. with --quiz: the owner's view against the data, disagreements first
+  if (r.perception && r.perception.length > 0) {
+    L.push(head(t(lang, 'report.perception')));
+    const order = { higher: 0, lower: 0, agree: 1 } as const;
+    const sorted = [...r.perception].sort((a, b) => order[a.view] - order[b.view] || Math.abs(b.gap) - Math.abs(a.gap) || a.signal.localeCompare(b.signal));
+    for (const p of sorted) {
+      const mark = p.view === 'agree' ? '=' : '≠';
+      const scores = t(lang, 'report.perceptionScores', { declared: Math.round(p.declared * 100), measured: Math.round(p.measured * 100) });
+      L.push(`${p.view === 'agree' ? c.dim(mark) : c.yellow.bold(mark)} ${c.bold(p.title)}  ${c.dim(scores)}`);
+      L.push(wrap(p.text.text, width, '  '));
+    }
+    L.push('');
+  }
+
   // 3. categories and signals
   L.push(head(t(lang, 'report.categories')));
   for (const cat of r.categories) {
@@ -97,11 +111,12 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
     style: { head: [], border: [], compact: false },
   });
   for (const s of r.signals) {
-    const sc = s.score === null ? t(lang, 'report.notApplicable') : String(Math.round(s.score * 100));
+    const sc = s.score === null ? t(lang, 'report.notApplicable') : String(Math.round(s.score * 100)) + (s.status === 'declared' ? '*' : '');
     const detail = s.summary?.text ?? s.reason?.text ?? '';
     table.push(narrow ? [s.title, sc] : [s.title, sc, detail]);
   }
   L.push(table.toString());
+  if (r.signals.some((s) => s.status === 'declared')) L.push(c.dim(t(lang, 'report.declaredMark')));
   if (narrow) {
     for (const s of r.signals) {
       const detail = s.summary?.text ?? s.reason?.text;
@@ -111,20 +126,29 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
   L.push('');
 
   // 4. the data
-  L.push(head(t(lang, 'report.data')));
-  L.push(
-    wrap(
-      r.input.period
-        ? t(lang, 'report.dataLine', { messages: r.input.messages, authors: r.input.authors, from: date(lang, r.input.period.start), to: date(lang, r.input.period.end) })
-        : t(lang, 'report.dataLineNoPeriod'),
-      width,
-      '  ',
-    ),
-  );
-  for (const s of r.input.sources) L.push(wrap(t(lang, 'report.sourceLine', { file: s.file, format: s.format, rows: s.rowsRead, skipped: s.rowsSkipped }), width, '  '));
-  if (r.input.memberFile) L.push(wrap(t(lang, 'report.members', { ...r.input.memberFile }), width, '  '));
-  if (r.input.brand.note) L.push(wrap(r.input.brand.note.text, width, '  '));
-  else if (r.input.brand.accounts.length > 0) L.push(wrap(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }), width, '  '));
+  const questionnaire = r.input.questionnaire;
+  if (questionnaire) {
+    L.push(head(t(lang, 'report.questionnaire')));
+    L.push(wrap(t(lang, 'report.questionnaireLine', questionnaire), width, '  '));
+    if (r.input.sources.length > 0) L.push('');
+  }
+  // a questionnaire alone has no data to describe
+  if (!questionnaire || r.input.sources.length > 0) {
+    L.push(head(t(lang, 'report.data')));
+    L.push(
+      wrap(
+        r.input.period
+          ? t(lang, 'report.dataLine', { messages: r.input.messages, authors: r.input.authors, from: date(lang, r.input.period.start), to: date(lang, r.input.period.end) })
+          : t(lang, 'report.dataLineNoPeriod'),
+        width,
+        '  ',
+      ),
+    );
+    for (const s of r.input.sources) L.push(wrap(t(lang, 'report.sourceLine', { file: s.file, format: s.format, rows: s.rowsRead, skipped: s.rowsSkipped }), width, '  '));
+    if (r.input.memberFile) L.push(wrap(t(lang, 'report.members', { ...r.input.memberFile }), width, '  '));
+    if (r.input.brand.note) L.push(wrap(r.input.brand.note.text, width, '  '));
+    else if (r.input.brand.accounts.length > 0) L.push(wrap(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }), width, '  '));
+  }
 
   if (r.warnings.length > 0) {
     L.push('');

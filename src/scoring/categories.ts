@@ -52,5 +52,11 @@ export const CATEGORIES: readonly CategoryConfig[] = [
 /** Informative signals: reported, never scored. */
 export const INFORMATIVE_SIGNALS: readonly string[] = ['posting-cadence'];
 
-/** Below these, a verdict would be a guess. */
-export const MINIMUM_DATA = { memberMessages: 30, activeMembers: 8 } as const;
+/** Below these, a verdict would be a guess. A questionnaire alone needs this many answered questions. */
+export const MINIMUM_DATA = { memberMessages: 30, activeMembers: 8, answeredQuestions: 10 } as const;
+
+/**
+ * Declared and measured scores (0..1) this far apart or more disagree. Answers are coarse
+ * (a choice among four or five), so smaller gaps are noise.
+ */
+export const PERCEPTION_GAP = 0.3;

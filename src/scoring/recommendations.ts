@@ -12,6 +12,8 @@ export interface SignalOutcome {
   score: number | null;
   values: Record<string, number | string | null>;
   evidence: EvidenceRef[];
+  /** the score comes from the owner's answers: no counts to cite, no evidence */
+  declared?: boolean;
 }
 
 export interface RecommendationDraft {
@@ -30,7 +32,15 @@ interface RecommendationRule {
   priority: number;
   applies(s: SignalOutcome): boolean;
   build(s: SignalOutcome): { values: Record<string, string | number>; evidence: EvidenceRef[] };
+  /**
+   * How the rule reads a declared signal, whose values hold no counts: when it applies, and
+   * the detail to show (default `rec.<id>.declared`). Without it, the rule waits for data.
+   */
+  declared?: { applies(s: SignalOutcome): boolean; detail?: MessageKey };
 }
+
+const declaredAbove = (x: number) => (s: SignalOutcome) => s.score !== null && s.score >= x;
+const declaredBelow = (x: number) => (s: SignalOutcome) => s.score !== null && s.score < x;
 
 const num = (v: number | string | null | undefined) => (typeof v === 'number' ? v : 0);
 
@@ -42,6 +52,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 1,
     applies: (s) => num(s.values.coreMembers) > 0,
     build: (s) => ({ values: { count: num(s.values.coreMembers) }, evidence: s.evidence }),
+    declared: { applies: declaredAbove(0.3) },
   },
   {
     id: 'open-owned-space',
@@ -50,6 +61,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 2,
     applies: () => true,
     build: (s) => ({ values: { share: num(s.values.share) }, evidence: s.evidence.slice(0, 2) }),
+    declared: { applies: () => true },
   },
   {
     id: 'seed-interactions',
@@ -58,6 +70,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 2,
     applies: (s) => s.score !== null && s.score < 0.4,
     build: (s) => ({ values: { share: num(s.values.share), toBrand: num(s.values.toBrand), total: num(s.values.memberReplies) }, evidence: [] }),
+    declared: { applies: declaredBelow(0.4) },
   },
   {
     id: 'step-back',
@@ -66,6 +79,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 3,
     applies: (s) => s.score !== null && s.score < 0.5,
     build: (s) => ({ values: { brandPostShare: num(s.values.brandPostShare) }, evidence: [] }),
+    declared: { applies: declaredBelow(0.5) },
   },
   {
     id: 'let-members-answer',
@@ -77,6 +91,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
       values: { questions: num(s.values.questions), answered: num(s.values.answeredByMember), byBrand: num(s.values.answeredByBrand) },
       evidence: s.evidence,
     }),
+    declared: { applies: declaredBelow(0.5) },
   },
   {
     id: 'create-conditions',
@@ -85,6 +100,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 1,
     applies: () => true,
     build: (s) => ({ values: { largest: num(s.values.largestMemberGroup) }, evidence: s.evidence.slice(0, 3) }),
+    declared: { applies: () => true },
   },
   {
     id: 'give-core-roles',
@@ -93,6 +109,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 2,
     applies: (s) => num(s.values.coreMembers) > 0,
     build: (s) => ({ values: { count: num(s.values.coreMembers) }, evidence: s.evidence.slice(0, 5) }),
+    declared: { applies: declaredAbove(0.5) },
   },
   {
     id: 'keep-networks',
@@ -101,6 +118,7 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 5,
     applies: () => true,
     build: () => ({ values: {}, evidence: [] }),
+    declared: { applies: () => true, detail: 'rec.keep-networks.detail' },
   },
   {
     id: 'collect-more',
@@ -109,6 +127,17 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     priority: 1,
     applies: () => true,
     build: (s) => ({ values: { total: num(s.values.memberReplies) }, evidence: [] }),
+    declared: { applies: () => true },
+  },
+  {
+    // only the questionnaire can tell it (« s'appuie sur des valeurs ou une mission partagée »)
+    id: 'state-mission',
+    signal: 'shared-mission',
+    levels: ['audience', 'ready'],
+    priority: 4,
+    applies: declaredBelow(0.5),
+    build: () => ({ values: {}, evidence: [] }),
+    declared: { applies: declaredBelow(0.5), detail: 'rec.state-mission.detail' },
   },
 ];
 
@@ -119,7 +148,13 @@ export function recommend(level: Level, outcomes: SignalOutcome[]): Recommendati
   return RECOMMENDATION_RULES.filter((r) => r.levels.includes(level))
     .flatMap((r) => {
       const s = byId.get(r.signal);
-      if (!s || !r.applies(s)) return [];
+      if (!s) return [];
+      if (s.declared) {
+        if (!r.declared?.applies(s)) return [];
+        const detail = msg(r.declared.detail ?? (`rec.${r.id}.declared` as MessageKey));
+        return [{ rule: r, draft: { id: r.id, signal: r.signal, title: msg(`rec.${r.id}.title` as MessageKey), detail, evidence: [] } }];
+      }
+      if (!r.applies(s)) return [];
       const { values, evidence } = r.build(s);
       return [{ rule: r, draft: { id: r.id, signal: r.signal, title: msg(`rec.${r.id}.title` as MessageKey), detail: msg(`rec.${r.id}.detail` as MessageKey, values), evidence } }];
     })

@@ -12,11 +12,13 @@ import {
   type CategoryT,
   type EvidenceT,
   type MessageT,
+  type PerceptionT,
   SCHEMA_VERSION,
   type SignalT,
 } from '../model/result.js';
 import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
-import { recommend } from './recommendations.js';
+import { type DeclaredSignal, type QuestionnaireInfo, declaredSignalResult, perceptionOf } from './declared.js';
+import { type SignalOutcome, recommend } from './recommendations.js';
 import { decideLevel } from './verdict.js';
 
 export interface AuditOptions {
@@ -27,6 +29,14 @@ export interface AuditOptions {
   /** how a person is named in the report (pseudonyms with --anonymize) */
   nameOf?: (authorIndex: number, ds: Dataset) => string;
   detectors?: readonly Detector[];
+  /**
+   * Signals the owner declared in the questionnaire, by signal id. They fill the signals the
+   * data leaves unmeasured (or has no detector for); where the data measures one too, the
+   * data's score stands and the two are compared in `perception`.
+   */
+  declared?: ReadonlyMap<string, DeclaredSignal>;
+  /** how many questions were asked and answered; with a dataset holding no source, the audit rests on the answers alone */
+  questionnaire?: QuestionnaireInfo;
 }
 
 type Confidence = 'high' | 'medium' | 'low';
@@ -106,6 +116,29 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     };
   });
 
+  // the owner's answers: fill what the data cannot measure; where both speak, set them side by side
+  const answersOnly = options.questionnaire !== undefined && ds.sources.length === 0;
+  const fromAnswers = new Set<string>();
+  const perception: PerceptionT[] = [];
+  if (options.declared) {
+    for (const [id, dec] of [...options.declared].sort(([a], [b]) => a.localeCompare(b))) {
+      const i = signals.findIndex((s) => s.id === id);
+      const data = i < 0 ? undefined : signals[i]!;
+      if (data && data.score !== null) {
+        const p = perceptionOf(data, dec, render);
+        if (p) perception.push(p);
+      } else if (!data || dec.score !== null) {
+        const title = t(lang, `signal.${id}.title` as MessageKey);
+        const article = t(lang, `signal.${id}.article` as MessageKey);
+        const s = declaredSignalResult(id, title, article, dec, render, data?.reason);
+        if (i < 0) signals.push(s);
+        else signals[i] = s;
+        fromAnswers.add(id);
+      }
+    }
+    signals.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   const byId = new Map(signals.map((s) => [s.id, s]));
   const categories: CategoryT[] = CATEGORIES.map((c) => {
     let sum = 0;
@@ -128,6 +161,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     community: cat('community'),
     readiness: cat('readiness'),
     audienceDependence: cat('audience-dependence'),
+    ...(answersOnly ? { answers: { answered: options.questionnaire!.answered, asked: options.questionnaire!.questions } } : {}),
   });
 
   let overall: number | null = null;
@@ -152,24 +186,34 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     notes.push(msg('why.inferredReplies', { share: inferredShare }));
   }
   if ((ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers') && ds.brand.certainty < 0.5) points--;
-  const confidence: Confidence = LEVELS[Math.max(0, Math.min(2, points - 1))]!;
+  let confidence: Confidence = LEVELS[Math.max(0, Math.min(2, points - 1))]!;
+  // answers say how the owner sees things, not what happens: never more than medium
+  if (answersOnly) confidence = options.questionnaire!.answered >= 0.8 * options.questionnaire!.questions ? 'medium' : 'low';
+  const asked = { answered: options.questionnaire?.answered ?? 0, asked: options.questionnaire?.questions ?? 0 };
 
-  const why: MsgRef[] = [msg(rule.because, { community: cat('community') ?? 0, readiness: cat('readiness') ?? 0, audience: cat('audience-dependence') ?? 0, messages: d.memberMessages, members: d.activeMembers })];
+  const why: MsgRef[] = [msg(rule.because, { community: cat('community') ?? 0, readiness: cat('readiness') ?? 0, audience: cat('audience-dependence') ?? 0, messages: d.memberMessages, members: d.activeMembers, ...asked })];
   for (const s of decidingSignals(rule.level, signals)) {
     if (s.summary) why.push({ key: s.summary.key as MessageKey, ...(s.summary.values ? { values: s.summary.values } : {}) });
   }
   why.push(...notes);
+  if (answersOnly) why.push(msg('quiz.why.declared', asked));
+  const filled = signals.filter((s) => fromAnswers.has(s.id) && s.score !== null).map((s) => s.title);
+  if (!answersOnly && filled.length > 0) why.push(msg('quiz.why.filled', { count: filled.length, list: filled.join(', ') }));
+  const disagreements = perception.filter((p) => p.view !== 'agree').length;
+  if (disagreements > 0) why.push(msg('quiz.why.disagree', { count: disagreements }));
   const unmeasured = signals.filter((s) => s.score === null && !INFORMATIVE_SIGNALS.includes(s.id)).map((s) => s.title);
-  if (unmeasured.length > 0) why.push(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') }));
+  if (unmeasured.length > 0) why.push(msg(answersOnly ? 'quiz.why.unanswered' : 'why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') }));
 
-  const recs = recommend(
-    rule.level,
-    measured.map(({ detector, out }) => ({ id: detector.id, score: out?.score ?? null, values: out?.values ?? {}, evidence: out?.evidence ?? [] })),
-  );
+  const outcomes: SignalOutcome[] = measured
+    .filter(({ detector }) => !fromAnswers.has(detector.id))
+    .map(({ detector, out }) => ({ id: detector.id, score: out?.score ?? null, values: out?.values ?? {}, evidence: out?.evidence ?? [] }));
+  for (const id of fromAnswers) outcomes.push({ id, score: byId.get(id)!.score, values: {}, evidence: [], declared: true });
+  const recs = recommend(rule.level, outcomes);
 
   const brandNames = ds.brand.authors.map(nameOf);
-  const brandNote =
-    ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers'
+  const brandNote = answersOnly
+    ? null
+    : ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers'
       ? msg(ds.brand.method === 'detected-threads' ? 'brand.detectedThreads' : 'brand.detectedAnswers', { name: brandNames.join(', '), certainty: ds.brand.certainty })
       : ds.brand.method === 'none'
         ? msg('brand.none')
@@ -190,6 +234,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       memberFile: ds.members.length > 0 ? { members: ds.members.length, matched, contactable: ds.members.filter((m) => m.contactable).length } : null,
       brand: { method: ds.brand.method, accounts: brandNames, certainty: ds.brand.certainty, note: brandNote ? render(brandNote) : null },
       replyLinks: { ...d.replyKinds },
+      ...(options.questionnaire ? { questionnaire: { ...options.questionnaire } } : {}),
     },
     verdict: {
       level: rule.level,
@@ -202,6 +247,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     signals,
     recommendations: recs.map((r) => ({ id: r.id, signal: r.signal, title: render(r.title), detail: render(r.detail), evidence: r.evidence.map(resolve) })),
     warnings: ds.issues.map((i) => render(issueMessage(i))),
+    ...(options.declared && !answersOnly ? { perception } : {}),
   };
 }
 
@@ -209,7 +255,9 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
 function decidingSignals(level: string, signals: SignalT[]): SignalT[] {
   const scored = signals.filter((s) => s.score !== null && s.summary && s.group !== 'faq');
   if (level === 'insufficient-data') return [];
-  const sorted = [...scored].sort((a, b) => (level === 'audience' ? a.score! - b.score! : b.score! - a.score!) || a.id.localeCompare(b.id));
+  // what the data measured explains a verdict better than what was declared, when there is both
+  const declaredLast = (s: SignalT) => (s.status === 'declared' ? 1 : 0);
+  const sorted = [...scored].sort((a, b) => declaredLast(a) - declaredLast(b) || (level === 'audience' ? a.score! - b.score! : b.score! - a.score!) || a.id.localeCompare(b.id));
   return sorted.slice(0, 3);
 }
 

@@ -11,23 +11,36 @@ export interface VerdictInput {
   community: number | null;
   readiness: number | null;
   audienceDependence: number | null;
+  /**
+   * Present when the verdict rests on a questionnaire alone (no data): the minimum-data rule
+   * then counts answered questions instead of member messages.
+   */
+  answers?: { answered: number; asked: number };
 }
 
 export interface VerdictRule {
   level: Level;
   /** catalogue key of the sentence that says why this rule matched */
-  because: 'why.rule.insufficient' | 'why.rule.community' | 'why.rule.ready' | 'why.rule.audience';
+  because: 'why.rule.insufficient' | 'why.rule.insufficientAnswers' | 'why.rule.community' | 'why.rule.ready' | 'why.rule.audience';
   when(v: VerdictInput): boolean;
 }
 
 export const VERDICT_RULES: readonly VerdictRule[] = [
   {
     level: 'insufficient-data',
+    because: 'why.rule.insufficientAnswers',
+    when: (v) =>
+      v.answers !== undefined &&
+      (v.answers.answered < MINIMUM_DATA.answeredQuestions || (v.community === null && v.readiness === null)),
+  },
+  {
+    level: 'insufficient-data',
     because: 'why.rule.insufficient',
     when: (v) =>
-      v.memberMessages < MINIMUM_DATA.memberMessages ||
-      v.activeMembers < MINIMUM_DATA.activeMembers ||
-      (v.community === null && v.readiness === null),
+      v.answers === undefined &&
+      (v.memberMessages < MINIMUM_DATA.memberMessages ||
+        v.activeMembers < MINIMUM_DATA.activeMembers ||
+        (v.community === null && v.readiness === null)),
   },
   {
     level: 'community',

@@ -2,6 +2,7 @@
 import { InputError } from '../../errors.js';
 import { type Lang, type MsgRef, msg, t } from '../../i18n/index.js';
 import type { Input } from '../../load/read.js';
+import type { AuditOptions } from '../../scoring/run-audit.js';
 import { ExitCode, judgeThresholds } from '../exit-codes.js';
 import { parseDate, parseMap, version } from '../options.js';
 import type { CliIo } from '../run-cli.js';
@@ -20,6 +21,8 @@ export interface AuditFlags {
   platform?: string;
   map: string[];
   dateFormat?: string;
+  /** questionnaire answers to add to the data */
+  quiz?: string;
   failUnder?: string;
   failOn?: 'audience' | 'ready';
   color: boolean;
@@ -44,7 +47,14 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   const until = flags.until ? parseDate('--until', flags.until, true) : undefined;
   if (flags.out) {
     const { assertNotAnInput } = await import('../write-output.js');
-    assertNotAnInput(flags.out, [...files.filter((f) => f !== '-'), ...(flags.members ? [flags.members] : [])]);
+    assertNotAnInput(flags.out, [...files.filter((f) => f !== '-'), ...(flags.members ? [flags.members] : []), ...(flags.quiz && flags.quiz !== '-' ? [flags.quiz] : [])]);
+  }
+  let declared: Pick<AuditOptions, 'declared' | 'questionnaire'> = {};
+  if (flags.quiz) {
+    if (flags.quiz === '-' && files.includes('-')) throw new InputError(msg('quiz.error.stdinTwice'));
+    const { readAnswers } = await import('../read-answers.js');
+    const { declaredOptions } = await import('../../quiz/declare.js');
+    declared = declaredOptions(await readAnswers(flags.quiz, io, lang));
   }
 
   const { loadDataset, openFile, openStdin } = await import('../../load/index.js');
@@ -82,7 +92,7 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   }
 
   const { runAudit } = await import('../../scoring/run-audit.js');
-  const result = runAudit(dataset, { lang, version: version() });
+  const result = runAudit(dataset, { lang, version: version(), ...declared });
 
   let output: string;
   if (flags.format === 'json') {
