@@ -38,7 +38,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .showHelpAfterError(lang === 'fr' ? '(community-audit --help pour l’aide)' : '(run community-audit --help for usage)');
 
   program
-    .argument('[files...]', "exports to audit (CSV); '-' reads stdin")
+    .argument('[files...]', "exports to audit: files, zips or folders (see: community-audit formats); '-' reads stdin")
     .option('-m, --members <file>', 'member list (CSV): id or name, role, join date, last activity')
     .option('-b, --brand <accounts>', 'the brand accounts, by id or name, comma-separated (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
     .addOption(new Option('-f, --format <format>', 'report format').choices(OUTPUT_FORMATS).default('text'))
@@ -61,6 +61,8 @@ export async function runCli(io: CliIo): Promise<number> {
 Examples:
   community-audit comments.csv --members members.csv
   community-audit linkedin.csv --platform linkedin --lang fr
+  community-audit slack-export.zip "WhatsApp Chat with Club.txt"   # several platforms, one audit
+  community-audit formats                                          # the exports it reads
   community-audit export.csv --format json | jq .verdict
   community-audit export.csv --map author="Nom complet" --date-format dmy
   community-audit export.csv --fail-on audience --quiet        # in CI
@@ -86,8 +88,8 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
     .command('formats')
     .description('list the input formats this version reads')
     .action(async () => {
-      const { READERS } = await import('../load/formats/index.js');
-      for (const r of READERS) io.stdout.write(`${r.name.padEnd(16)} replies: ${r.replies.join(', ')}\n`);
+      const { listFormats } = await import('./commands/formats.js');
+      io.stdout.write(listFormats(lang, io.stdout.columns ?? 100));
     });
 
   try {

@@ -34,6 +34,12 @@ export interface SourceOptions {
    * (replies answer the thread's root); `none`: nothing, replies are inferred in chats.
    */
   links: 'parent' | 'thread' | 'none';
+  /**
+   * Sources with the same scope share their message ids and thread keys: the parts and
+   * channels of one Discord server, the pages of one YouTube export, Reddit comments and
+   * their posts in two files. Without it, ids are only unique within their own source.
+   */
+  idScope?: string;
 }
 
 export interface MessageInput {
@@ -310,17 +316,20 @@ export function createDatasetBuilder(): DatasetBuilder {
       newExcerpts[k] = excerpts[o]!;
     }
 
-    // id → index, per source (ids are only unique within one export)
+    const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, newIds[k]!, values);
+
+    // id → index, per source or per shared scope (ids are only unique within one export)
+    const idScopeOf = sources.map((s, i) => (s.options.idScope !== undefined ? 's' + s.options.idScope : 'i' + i));
     const byId = new Map<string, number>();
     const duplicates: number[] = [];
     for (let k = 0; k < count; k++) {
       if (!ids[order[k]!]) continue;
-      const key = msg.source[k] + '\u0000' + newIds[k];
+      const key = idScopeOf[msg.source[k]!] + '\u0000' + newIds[k];
       if (byId.has(key)) duplicates.push(k);
       else byId.set(key, k);
     }
     for (const k of duplicates) {
-      issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: newIds[k]! } });
+      issues.push(at('duplicate-id', k, { id: newIds[k]! }));
     }
 
     // explicit parents
@@ -328,10 +337,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     for (const [old, pid] of parentIds) {
       const k = oldToNew[old]!;
       if (k < 0) continue;
-      const p = byId.get(msg.source[k] + '\u0000' + pid);
+      const p = byId.get(idScopeOf[msg.source[k]!] + '\u0000' + pid);
       if (p === undefined) {
         unknownParents++;
-        if (unknownParents <= 5) issues.push({ code: 'unknown-parent', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: pid } });
+        if (unknownParents <= 5) issues.push(at('unknown-parent', k, { id: pid }));
         continue;
       }
       if (p === k) continue; // a message answering itself is no reply
@@ -340,7 +349,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       msg.replyKind[k] = ReplyKindCode[replyKindOverride.get(old) ?? (src.links === 'thread' ? 'thread' : 'explicit')];
     }
     if (unknownParents > 5) issues.push({ code: 'unknown-parents', values: { count: unknownParents } });
-    breakCycles(msg, issues, sources);
+    breakCycles(msg, issues, sources, (k) => newIds[k]!);
 
     // threads: explicit keys first, then parent chains, then conversations in time
     const threads: Thread[] = [];
@@ -349,7 +358,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     for (const [old, key] of threadKeys) {
       const k = oldToNew[old]!;
       if (k < 0) continue;
-      const tk = msg.source[k] + '\u0000' + key;
+      const tk = idScopeOf[msg.source[k]!] + '\u0000' + key;
       let t = threadByKey.get(tk);
       if (t === undefined) {
         t = threads.length;
@@ -385,11 +394,13 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     for (let k = 0; k < count; k++) {
       const mention = oldMention.get(k);
-      if (mention !== undefined && msg.parent[k]! < 0) {
+      // a thread link only says "in the thread of X": inside it, "@Bob …" is more precise (Slack, YouTube)
+      if (mention !== undefined && (msg.parent[k]! < 0 || msg.replyKind[k] === ReplyKindCode.thread)) {
         const words = mention.split(' ');
         for (let w = words.length; w >= 1; w--) {
           const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
           if (p !== undefined && msg.author[p] !== msg.author[k]) {
+            if (msg.parent[k]! >= 0 && msg.author[msg.parent[k]!] === msg.author[p]) break; // the thread link says as much
             msg.parent[k] = p;
             msg.replyKind[k] = ReplyKindCode.mention;
             break;
@@ -500,12 +511,17 @@ export function createDatasetBuilder(): DatasetBuilder {
   return builder;
 }
 
+/** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
+function lineOrId(code: string, file: string, line: number, message: string, values: Record<string, string | number> = {}): LoadIssue {
+  return line > 0 ? { code, file, line, values } : { code: code + '-at', file, values: { ...values, message } };
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Reply cycles (A answers B answers A) cannot happen in time, but exports can hold them: cut each at its latest link. */
-function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[]): void {
+function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[], id: (k: number) => string): void {
   const state = new Uint8Array(msg.count); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
   for (let s = 0; s < msg.count; s++) {
@@ -520,7 +536,7 @@ function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceIn
     if (k >= 0 && state[k] === 1) {
       msg.parent[k] = -1;
       msg.replyKind[k] = ReplyKindCode.none;
-      issues.push({ code: 'reply-cycle', file: sources[msg.source[k]!]!.file, line: msg.line[k]! });
+      issues.push(lineOrId('reply-cycle', sources[msg.source[k]!]!.file, msg.line[k]!, id(k)));
     }
     for (const p of path) state[p] = 2;
   }

@@ -47,8 +47,9 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
           }
           onChunk?.(records, bytes);
         } catch (error) {
-          parser.abort();
+          // fail first: abort() calls complete(), which must not resolve a failed parse
           fail(error);
+          parser.abort();
         }
       },
       complete() {

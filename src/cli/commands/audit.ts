@@ -1,6 +1,7 @@
 /** The main command: audit exports. */
 import { InputError } from '../../errors.js';
 import { type Lang, type MsgRef, msg, t } from '../../i18n/index.js';
+import type { Container } from '../../load/container.js';
 import type { Input } from '../../load/read.js';
 import { ExitCode, judgeThresholds } from '../exit-codes.js';
 import { parseDate, parseMap, version } from '../options.js';
@@ -47,13 +48,14 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
     assertNotAnInput(flags.out, [...files.filter((f) => f !== '-'), ...(flags.members ? [flags.members] : [])]);
   }
 
-  const { loadDataset, openFile, openStdin } = await import('../../load/index.js');
-  const inputs: Input[] = [];
+  const { loadDataset, openFile, openPath, openStdin } = await import('../../load/index.js');
+  // a path may be a folder (an unzipped Slack export, a Stack Exchange dump)
+  const inputs: (Input | Container)[] = [];
   for (const f of files) {
     if (f === '-') {
       if (io.stdin.isTTY) throw new InputError(msg('error.stdinTty'));
       inputs.push(await openStdin(io.stdin as NodeJS.ReadableStream & AsyncIterable<Buffer>));
-    } else inputs.push(await openFile(f));
+    } else inputs.push(await openPath(f));
   }
   const memberInput = flags.members ? await openFile(flags.members) : undefined;
 
