@@ -383,6 +383,13 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
     }
 
+    // a reply with no thread key joins its parent's thread now, so that the @name fallback below
+    // looks among the authors of that thread (YouTube replies fetched apart carry no video id)
+    for (let k = 0; k < count; k++) {
+      const p = msg.parent[k]!;
+      if (threadOf[k]! < 0 && p >= 0 && threadOf[p]! >= 0) threadOf[k] = threadOf[p]!;
+    }
+
     // @name fallback: a leading mention of an earlier author of the same thread or channel
     const lastByName = new Map<string, number>(); // scope + name → latest message index
     const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
