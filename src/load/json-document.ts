@@ -38,8 +38,9 @@ export async function readJsonDocument(input: Input, options: JsonOptions = {}):
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = (error as Error).message ?? String(error);
-    // an export cut short ends inside a value: say so, it is the usual cause
-    const cut = /end of (json )?input|unterminated|Expected .* after/i.test(reason) && !/^\s*[\]}]\s*$/.test(text.slice(-2));
+    // an export cut short fails at its very end: say so, it is the usual cause
+    const at = /position (\d+)/.exec(reason);
+    const cut = /end of (json )?input|unterminated/i.test(reason) || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
     throw new InputError(msg(cut ? 'error.jsonTruncated' : 'error.jsonInvalid', { file: input.label, reason: reason.slice(0, 160) }));
   }
 }

@@ -19,7 +19,7 @@ function wrap(text: string, width: number, indent: string): string {
 export function listFormats(lang: Lang, columns: number): string {
   const width = Math.max(60, Math.min(columns, 100));
   const pad = ' '.repeat(18);
-  const out: string[] = [t(lang, 'formats.title'), ''];
+  const out: string[] = [wrap(t(lang, 'formats.title'), width, ''), ''];
   for (const r of READERS) {
     const reads = wrap(t(lang, `format.${r.name}.reads` as MessageKey), width, pad).slice(pad.length);
     out.push(`  ${r.name.padEnd(16)}${reads}`);
