@@ -34,6 +34,12 @@ export interface SourceOptions {
    * (replies answer the thread's root); `none`: nothing, replies are inferred in chats.
    */
   links: 'parent' | 'thread' | 'none';
+  /**
+   * Sources with the same scope share their message ids and thread keys: the parts and
+   * channels of one Discord server, the pages of one YouTube export, Reddit comments and
+   * their posts in two files. Without it, ids are only unique within their own source.
+   */
+  idScope?: string;
 }
 
 export interface MessageInput {
@@ -310,17 +316,20 @@ export function createDatasetBuilder(): DatasetBuilder {
       newExcerpts[k] = excerpts[o]!;
     }
 
-    // id → index, per source (ids are only unique within one export)
+    const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, newIds[k]!, values);
+
+    // id → index, per source or per shared scope (ids are only unique within one export)
+    const idScopeOf = sources.map((s, i) => (s.options.idScope !== undefined ? 's' + s.options.idScope : 'i' + i));
     const byId = new Map<string, number>();
     const duplicates: number[] = [];
     for (let k = 0; k < count; k++) {
       if (!ids[order[k]!]) continue;
-      const key = msg.source[k] + '\u0000' + newIds[k];
+      const key = idScopeOf[msg.source[k]!] + '\u0000' + newIds[k];
       if (byId.has(key)) duplicates.push(k);
       else byId.set(key, k);
     }
     for (const k of duplicates) {
-      issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: newIds[k]! } });
+      issues.push(at('duplicate-id', k, { id: newIds[k]! }));
     }
 
     // explicit parents, in canonical order so that warnings do not depend on row order
@@ -329,10 +338,10 @@ export function createDatasetBuilder(): DatasetBuilder {
       const old = order[k]!;
       const pid = parentIds.get(old);
       if (pid === undefined) continue;
-      const p = byId.get(msg.source[k] + '\u0000' + pid);
+      const p = byId.get(idScopeOf[msg.source[k]!] + '\u0000' + pid);
       if (p === undefined) {
         unknownParents++;
-        if (unknownParents <= 5) issues.push({ code: 'unknown-parent', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: pid } });
+        if (unknownParents <= 5) issues.push(at('unknown-parent', k, { id: pid }));
         continue;
       }
       if (p === k) continue; // a message answering itself is no reply
@@ -341,7 +350,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       msg.replyKind[k] = ReplyKindCode[replyKindOverride.get(old) ?? (src.links === 'thread' ? 'thread' : 'explicit')];
     }
     if (unknownParents > 5) issues.push({ code: 'unknown-parents', values: { count: unknownParents } });
-    breakCycles(msg, issues, sources);
+    breakCycles(msg, issues, sources, (k) => newIds[k]!);
 
     // threads: explicit keys first, then parent chains, then conversations in time
     const threads: Thread[] = [];
@@ -350,7 +359,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     for (let k = 0; k < count; k++) {
       const key = threadKeys.get(order[k]!);
       if (key === undefined) continue;
-      const tk = msg.source[k] + '\u0000' + key;
+      const tk = idScopeOf[msg.source[k]!] + '\u0000' + key;
       let t = threadByKey.get(tk);
       if (t === undefined) {
         t = threads.length;
@@ -379,6 +388,13 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
     }
 
+    // a reply with no thread key joins its parent's thread now, so that the @name fallback below
+    // looks among the authors of that thread (YouTube replies fetched apart carry no video id)
+    for (let k = 0; k < count; k++) {
+      const p = msg.parent[k]!;
+      if (threadOf[k]! < 0 && p >= 0 && threadOf[p]! >= 0) threadOf[k] = threadOf[p]!;
+    }
+
     // @name fallback: a leading mention of an earlier author of the same thread or channel
     const lastByName = new Map<string, number>(); // scope + name → latest message index
     const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
@@ -390,11 +406,13 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     for (let k = 0; k < count; k++) {
       const mention = oldMention.get(k);
-      if (mention !== undefined && msg.parent[k]! < 0) {
+      // a thread link only says "in the thread of X": inside it, "@Bob …" is more precise (Slack, YouTube)
+      if (mention !== undefined && (msg.parent[k]! < 0 || msg.replyKind[k] === ReplyKindCode.thread)) {
         const words = mention.split(' ');
         for (let w = words.length; w >= 1; w--) {
           const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
           if (p !== undefined && msg.author[p] !== msg.author[k]) {
+            if (msg.parent[k]! >= 0 && msg.author[msg.parent[k]!] === msg.author[p]) break; // the thread link says as much
             msg.parent[k] = p;
             msg.replyKind[k] = ReplyKindCode.mention;
             break;
@@ -513,12 +531,17 @@ export function createDatasetBuilder(): DatasetBuilder {
   return builder;
 }
 
+/** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
+function lineOrId(code: string, file: string, line: number, message: string, values: Record<string, string | number> = {}): LoadIssue {
+  return line > 0 ? { code, file, line, values } : { code: code + '-at', file, values: { ...values, message } };
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Reply cycles (A answers B answers A) cannot happen in time, but exports can hold them: cut each at its latest link. */
-function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[]): void {
+function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[], id: (k: number) => string): void {
   const state = new Uint8Array(msg.count); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
   for (let s = 0; s < msg.count; s++) {
@@ -533,7 +556,7 @@ function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceIn
     if (k >= 0 && state[k] === 1) {
       msg.parent[k] = -1;
       msg.replyKind[k] = ReplyKindCode.none;
-      issues.push({ code: 'reply-cycle', file: sources[msg.source[k]!]!.file, line: msg.line[k]! });
+      issues.push(lineOrId('reply-cycle', sources[msg.source[k]!]!.file, msg.line[k]!, id(k)));
     }
     for (const p of path) state[p] = 2;
   }
