@@ -69,6 +69,16 @@ describe('the audit command', () => {
   });
 });
 
+describe('pipes', () => {
+  it('a reader that stops early (| head) gets no error and no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./helpers/cli.js');
+    const r = spawnSync('bash', ['-c', `node "${BIN}" ${slack.join(' ')} --format json | head -c 20 >/dev/null`], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('thresholds for CI', () => {
   it('exits 1 when the score is under --fail-under, 0 when above', () => {
     const low = run([fixture('instagram-audience', 'comments.csv'), '--fail-under', '50', '--quiet']);

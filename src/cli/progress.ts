@@ -5,10 +5,9 @@
  */
 import type { Lang } from '../i18n/index.js';
 import { formatNumber, t } from '../i18n/index.js';
-import type { Input } from '../load/read.js';
 
 export interface Progress {
-  update(inputs: Input[], rows: number, bytes: number): void;
+  update(inputs: readonly { label: string; size?: number | null }[], rows: number, bytes: number): void;
   phase(text: string): void;
   stop(): void;
 }

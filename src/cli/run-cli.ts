@@ -41,7 +41,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .enablePositionalOptions();
 
   program
-    .argument('[files...]', "exports to audit (CSV); '-' reads stdin")
+    .argument('[files...]', "exports to audit: files, zips or folders (see: community-audit formats); '-' reads stdin")
     .option('-m, --members <file>', 'member list (CSV): id or name, role, join date, last activity')
     .option('-b, --brand <accounts>', 'the brand accounts, by id or name, comma-separated (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
     .addOption(new Option('-f, --format <format>', 'report format').choices(OUTPUT_FORMATS).default('text'))
@@ -65,6 +65,8 @@ export async function runCli(io: CliIo): Promise<number> {
 Examples:
   community-audit comments.csv --members members.csv
   community-audit linkedin.csv --platform linkedin --lang fr
+  community-audit slack-export.zip "WhatsApp Chat with Club.txt"   # several platforms, one audit
+  community-audit formats                                          # the exports it reads
   community-audit export.csv --format json | jq .verdict
   community-audit export.csv --map author="Nom complet" --date-format dmy
   community-audit export.csv --fail-on audience --quiet        # in CI
@@ -121,9 +123,11 @@ Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal witho
   program
     .command('formats')
     .description('list the input formats this version reads')
+    // --lang is read before parsing (earlyLang); declared here so `formats --lang fr` is valid
+    .addOption(new Option('--lang <lang>', 'language of the listing').choices(['fr', 'en']))
     .action(async () => {
-      const { READERS } = await import('../load/formats/index.js');
-      for (const r of READERS) io.stdout.write(`${r.name.padEnd(16)} replies: ${r.replies.join(', ')}\n`);
+      const { listFormats } = await import('./commands/formats.js');
+      io.stdout.write(listFormats(lang, io.stdout.columns ?? 100));
     });
 
   try {

@@ -41,6 +41,12 @@ export interface SourceOptions {
    * shows, instead of being kept for every message.
    */
   reread?: (handle: number) => string;
+  /**
+   * Sources with the same scope share their message ids and thread keys: the parts and
+   * channels of one Discord server, the pages of one YouTube export, Reddit comments and
+   * their posts in two files. Without it, ids are only unique within their own source.
+   */
+  idScope?: string;
 }
 
 export interface MessageInput {
@@ -427,8 +433,17 @@ export function createDatasetBuilder(): DatasetBuilder {
       return ids.isEmpty(o) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : ids.get(o);
     };
 
-    // id → index, per source (ids are only unique within one export)
-    const byId = new IdIndex(ids, (o) => loadSource[o]!, count);
+    const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, messageId(k), values);
+
+    // id → index, per source or per shared scope (ids are only unique within one export)
+    const scopeNames = new Map<string, number>();
+    const scopeOfSource = Int32Array.from(sources, (src, i) => {
+      const name = src.options.idScope !== undefined ? 's' + src.options.idScope : 'i' + i;
+      let id = scopeNames.get(name);
+      if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
+      return id;
+    });
+    const byId = new IdIndex(ids, (o) => scopeOfSource[loadSource[o]!]!, count);
     const entryOf = (k: number) => order[k]!;
     const duplicates: number[] = [];
     for (let k = 0; k < count; k++) {
@@ -437,7 +452,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (byId.insert(o, k, entryOf) >= 0) duplicates.push(k);
     }
     for (const k of duplicates) {
-      issues.push({ code: 'duplicate-id', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: messageId(k) } });
+      issues.push(at('duplicate-id', k, { id: messageId(k) }));
     }
 
     // explicit parents, in canonical order so that warnings do not depend on row order
@@ -447,10 +462,10 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (let k = 0; k < count; k++) {
         const old = order[k]!;
         if (pc.isEmpty(old)) continue;
-        const p = byId.findEntry(msg.source[k]!, pc, old, entryOf);
+        const p = byId.findEntry(scopeOfSource[msg.source[k]!]!, pc, old, entryOf);
         if (p < 0) {
           unknownParents++;
-          if (unknownParents <= 5) issues.push({ code: 'unknown-parent', file: sources[msg.source[k]!]!.file, line: msg.line[k]!, values: { id: pc.get(old) } });
+          if (unknownParents <= 5) issues.push(at('unknown-parent', k, { id: pc.get(old) }));
           continue;
         }
         if (p === k) continue; // a message answering itself is no reply
@@ -461,7 +476,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       parents = null;
     }
     if (unknownParents > 5) issues.push({ code: 'unknown-parents', values: { count: unknownParents } });
-    breakCycles(msg, issues, sources);
+    breakCycles(msg, issues, sources, messageId);
 
     // threads: explicit keys first, then parent chains, then conversations in time
     const threads: Thread[] = [];
@@ -469,16 +484,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (threadKeyOf) {
       const tko: Int32Array = threadKeyOf;
       const nKeys = threadKeyList.length;
-      const threadByKey = new Map<number, number>(); // source × key id → thread
+      const threadByKey = new Map<number, number>(); // id scope × key id → thread
       for (let k = 0; k < count; k++) {
         const key = tko[order[k]!]!;
         if (key < 0) continue;
-        const tk = msg.source[k]! * nKeys + key;
+        const scope = scopeOfSource[msg.source[k]!]!;
+        const tk = scope * nKeys + key;
         let t = threadByKey.get(tk);
         if (t === undefined) {
           t = threads.length;
           const keyString = threadKeyList[key]!;
-          const rootIdx = byId.find(msg.source[k]!, keyString, entryOf);
+          const rootIdx = byId.find(scope, keyString, entryOf);
           const kind = sources[msg.source[k]!]!.kind;
           // the root's author when the root is exported; else the post's (the brand) for comments,
           // or the earliest writer of the thread for chats
@@ -505,11 +521,20 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
     }
 
+    // a reply with no thread key joins its parent's thread now, so that the @name fallback below
+    // looks among the authors of that thread (YouTube replies fetched apart carry no video id)
+    for (let k = 0; k < count; k++) {
+      const p = msg.parent[k]!;
+      if (threadOf[k]! < 0 && p >= 0 && threadOf[p]! >= 0) threadOf[k] = threadOf[p]!;
+    }
+
     // @name fallback: a leading mention of an earlier author of the same thread or channel.
-    // Only a mention without a parent can change anything: without one, the scan is skipped.
+    // a thread link only says "in the thread of X": inside it, "@Bob …" is more precise (Slack, YouTube).
+    // Only such mentions can change anything: when there is none, the scan is skipped.
+    const mentionMayLink = (k: number) => msg.parent[k]! < 0 || msg.replyKind[k] === ReplyKindCode.thread;
     let mentionsToResolve = false;
     if (mentionOf) {
-      for (let k = 0; k < count && !mentionsToResolve; k++) if (mentionOf[order[k]!]! >= 0 && msg.parent[k]! < 0) mentionsToResolve = true;
+      for (let k = 0; k < count && !mentionsToResolve; k++) if (mentionOf[order[k]!]! >= 0 && mentionMayLink(k)) mentionsToResolve = true;
     }
     if (mentionsToResolve && mentionOf) {
       const mo: Int32Array = mentionOf;
@@ -518,11 +543,12 @@ export function createDatasetBuilder(): DatasetBuilder {
       const nameKeys = sortedAuthors.map((a) => [normalizeName(a.name), normalizeName(a.key)]);
       for (let k = 0; k < count; k++) {
         const mid = mo[order[k]!]!;
-        if (mid >= 0 && msg.parent[k]! < 0) {
+        if (mid >= 0 && mentionMayLink(k)) {
           const words = mentionList[mid]!.split(' ');
           for (let w = words.length; w >= 1; w--) {
             const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
             if (p !== undefined && msg.author[p] !== msg.author[k]) {
+              if (msg.parent[k]! >= 0 && msg.author[msg.parent[k]!] === msg.author[p]) break; // the thread link says as much
               msg.parent[k] = p;
               msg.replyKind[k] = ReplyKindCode.mention;
               break;
@@ -688,12 +714,17 @@ export function createDatasetBuilder(): DatasetBuilder {
   return builder;
 }
 
+/** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
+function lineOrId(code: string, file: string, line: number, message: string, values: Record<string, string | number> = {}): LoadIssue {
+  return line > 0 ? { code, file, line, values } : { code: code + '-at', file, values: { ...values, message } };
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Reply cycles (A answers B answers A) cannot happen in time, but exports can hold them: cut each at its latest link. */
-function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[]): void {
+function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[], id: (k: number) => string): void {
   const state = new Uint8Array(msg.count); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
   for (let s = 0; s < msg.count; s++) {
@@ -708,7 +739,7 @@ function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceIn
     if (k >= 0 && state[k] === 1) {
       msg.parent[k] = -1;
       msg.replyKind[k] = ReplyKindCode.none;
-      issues.push({ code: 'reply-cycle', file: sources[msg.source[k]!]!.file, line: msg.line[k]! });
+      issues.push(lineOrId('reply-cycle', sources[msg.source[k]!]!.file, msg.line[k]!, id(k)));
     }
     for (const p of path) state[p] = 2;
   }

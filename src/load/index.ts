@@ -1,12 +1,21 @@
 /**
  * load/: inputs in, a Dataset out. Detects each input's format, reads it into one builder
- * (several files make one dataset), reads the member file, and finishes the dataset.
+ * (several files make one dataset, of one platform or several), reads the member file, and
+ * finishes the dataset.
+ *
+ * An input is a file (or stdin) or a container (a zip archive, a folder). Compressed
+ * streams (.zst, .gz) are opened on the fly; a zip becomes a container. A container is
+ * first offered whole to the readers that understand several files (a Slack export); if
+ * none claims it, each entry is detected and read on its own (a WhatsApp zip, a folder of
+ * DiscordChatExporter files).
  */
 import { InputError } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import type { Dataset } from '../model/dataset.js';
 import { createDatasetBuilder } from './builder.js';
-import { READERS, type ReadOptions, readerByName } from './formats/index.js';
+import { decompressInput, isGzip, isZstd } from './compressed.js';
+import { type Container, describeEntries, isContainer, isZip, openZip } from './container.js';
+import { type FormatReader, READERS, type ReadContext, type ReadOptions, readerByName } from './formats/index.js';
 import { loadMembers } from './members.js';
 import { type Input, decodeHead, detectEncoding, sniffBinary } from './read.js';
 
@@ -17,16 +26,27 @@ export interface LoadOptions extends ReadOptions {
   until?: number;
 }
 
-export async function loadDataset(inputs: Input[], options: LoadOptions, memberInput?: Input): Promise<Dataset> {
+export type LoadItem = Input | Container;
+
+/** Entries of a container worth opening to detect: data files, not photos and voice notes. */
+const DATA_ENTRY = /(\.(json|jsonl|ndjson|txt|csv|tsv|xml|zst|zstd|gz)|\/[^./]+)$/i;
+
+export function unknownFormatError(name: string): InputError {
+  return new InputError(msg('error.unknownInputFormat', { name, names: READERS.map((r) => r.name).join(', ') }));
+}
+
+export async function loadDataset(items: LoadItem[], options: LoadOptions, memberItem?: LoadItem): Promise<Dataset> {
   const builder = createDatasetBuilder();
-  for (const input of inputs) {
-    if (input.head.length === 0) throw new InputError(msg('error.emptyFile', { file: input.label }));
-    const reader = options.inputFormat ? readerByName(options.inputFormat) : detectReader(input);
-    if (!reader) throw new InputError(msg('error.badOption', { message: `unknown --input-format ${options.inputFormat}` }));
-    await reader.read(input, { builder, options });
-  }
+  const forced = options.inputFormat ? readerByName(options.inputFormat) : undefined;
+  if (options.inputFormat && !forced) throw unknownFormatError(options.inputFormat);
+  const ctx: ReadContext = { builder, options };
+  for (const item of items) await loadItem(item, forced, ctx);
+
   let members: Awaited<ReturnType<typeof loadMembers>> | undefined;
-  if (memberInput) {
+  let memberLabel = '';
+  if (memberItem) {
+    const memberInput = await memberFileOf(memberItem);
+    memberLabel = memberInput.label;
     if (memberInput.head.length === 0) throw new InputError(msg('error.emptyFile', { file: memberInput.label }));
     const kind = sniffBinary(memberInput.head);
     if (kind) throw new InputError(msg('error.binaryFile', { file: memberInput.label, kind }));
@@ -39,28 +59,108 @@ export async function loadDataset(inputs: Input[], options: LoadOptions, memberI
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.until !== undefined ? { until: options.until } : {}),
   });
-  if (memberInput && members) {
+  if (memberItem && members) {
     const total = members.members.length;
     const unmatched = ds.members.filter((m) => m.author === undefined && m.line > 0).length;
-    if (total > 0 && unmatched === total) ds.issues.push({ code: 'members-unmatched', file: memberInput.label, values: { count: unmatched, total } });
+    if (total > 0 && unmatched === total) ds.issues.push({ code: 'members-unmatched', file: memberLabel, values: { count: unmatched, total } });
   }
   return ds;
 }
 
-function detectReader(input: Input) {
-  const binary = sniffBinary(input.head);
-  const headText = binary ? '' : decodeHead(input.head, detectEncoding(input.head));
-  let best = null;
-  let bestScore = 0;
-  for (const reader of READERS) {
-    const score = reader.detect(input, headText);
-    if (score > bestScore) {
-      best = reader;
-      bestScore = score;
+/** A member list given as a CSV, or as the zip Discourse sends (one CSV inside). */
+async function memberFileOf(item: LoadItem): Promise<Input> {
+  const container = isContainer(item) ? item : item.head.length > 0 && isZip(item.head) ? await openZip(item) : null;
+  if (!container) return item as Input;
+  const csv = container.entries.find((e) => /\.(csv|tsv|txt)$/i.test(e.path));
+  if (!csv) throw new InputError(msg('error.zipNoMembers', { file: container.label, found: describeEntries(container) }));
+  return container.open(csv.path);
+}
+
+async function loadItem(item: LoadItem, forced: FormatReader | undefined, ctx: ReadContext): Promise<void> {
+  if (isContainer(item)) return loadContainer(item, forced, ctx);
+  let input = item;
+  if (input.head.length === 0) throw new InputError(msg('error.emptyFile', { file: input.label }));
+  if (isZstd(input.head) || isGzip(input.head)) {
+    input = await decompressInput(input);
+    if (input.head.length === 0) throw new InputError(msg('error.emptyFile', { file: input.label }));
+  }
+  if (isZip(input.head)) return loadContainer(await openZip(input), forced, ctx);
+  const reader = forced ?? detectReader(input);
+  await reader.read(input, ctx);
+}
+
+async function loadContainer(c: Container, forced: FormatReader | undefined, ctx: ReadContext): Promise<void> {
+  if (forced?.readContainer && (forced.detectContainer?.(c) ?? 0) > 0) return forced.readContainer(c, ctx);
+  if (!forced) {
+    let best: FormatReader | null = null;
+    let bestScore = 0;
+    for (const r of READERS) {
+      const score = r.detectContainer?.(c) ?? 0;
+      if (score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    if (best?.readContainer && bestScore >= 0.5) return best.readContainer(c, ctx);
+  }
+  // entry by entry: each file a reader recognizes is read as its own source
+  let read = 0;
+  for (const entry of c.entries) {
+    if (entry.size === 0 || !DATA_ENTRY.test('/' + entry.path)) continue;
+    let input = await c.open(entry.path);
+    if (isZstd(input.head) || isGzip(input.head)) input = await decompressInput(input);
+    if (sniffBinary(input.head)) continue;
+    const headText = decodeHead(input.head, detectEncoding(input.head));
+    const reader = forced ?? bestReader(input, headText).reader;
+    const score = forced ? forced.detect(input, headText) : bestReader(input, headText).score;
+    if (!reader || score < 0.5) continue;
+    await reader.read(input, ctx);
+    read++;
+  }
+  if (read === 0) {
+    throw new InputError(
+      msg(forced ? 'error.containerNotFormat' : 'error.containerUnknown', {
+        file: c.label,
+        found: describeEntries(c),
+        format: forced?.name ?? '',
+      }),
+    );
+  }
+}
+
+function bestReader(input: Input, headText: string): { reader: FormatReader | null; score: number } {
+  let reader: FormatReader | null = null;
+  let score = 0;
+  for (const r of READERS) {
+    const s = r.detect(input, headText);
+    if (s > score) {
+      reader = r;
+      score = s;
     }
   }
-  if (binary && (!best || bestScore < 0.5)) throw new InputError(msg('error.binaryFile', { file: input.label, kind: binary }));
-  return best ?? READERS[0]!;
+  return { reader, score };
+}
+
+/** The JSON keys seen in the first bytes, to say what an unknown JSON file holds. */
+function jsonKeys(headText: string): string {
+  const keys = [...new Set([...headText.slice(0, 4096).matchAll(/"([^"\\]{1,40})"\s*:/g)].map((m) => m[1]!))].slice(0, 10);
+  return keys.length > 0 ? keys.join(', ') : '(none)';
+}
+
+function detectReader(input: Input): FormatReader {
+  const binary = sniffBinary(input.head);
+  const headText = binary ? '' : decodeHead(input.head, detectEncoding(input.head));
+  const { reader, score } = bestReader(input, headText);
+  if (binary && (!reader || score < 0.5)) {
+    const archive = /archive/.test(binary);
+    throw new InputError(msg(archive ? 'error.archiveUnsupported' : 'error.binaryFile', { file: input.label, kind: binary }));
+  }
+  // a JSON document no reader claims is not a CSV: say what it holds instead of failing on columns
+  if ((!reader || score < 0.3) && /^\s*[[{]/.test(headText)) {
+    throw new InputError(msg('error.jsonUnknownShape', { file: input.label, keys: jsonKeys(headText) }));
+  }
+  return reader ?? READERS[0]!;
 }
 
 export { openFile, openStdin, type Input } from './read.js';
+export { openPath, type Container } from './container.js';

@@ -8,6 +8,7 @@ import { type Member, type MemberRole } from '../model/dataset.js';
 import { MEMBER_ALIASES, type MemberField, mapColumns } from './columns.js';
 import { streamCsv } from './csv-stream.js';
 import { createDateColumn } from './dates.js';
+import { type DiscourseUserColumns, discourseRole, discourseUserColumns } from './formats/discourse-users.js';
 import type { Input } from './read.js';
 import { copyString } from './text.js';
 
@@ -33,6 +34,7 @@ export async function loadMembers(input: Input): Promise<{ members: Member[]; is
   const seen = createDateColumn();
   let headers: string[] | null = null;
   let columns: Partial<Record<MemberField, number>> = {};
+  let discourse: DiscourseUserColumns | null = null;
   let line = 1;
   await streamCsv(input, {
     onRecord(fields) {
@@ -43,6 +45,9 @@ export async function loadMembers(input: Input): Promise<{ members: Member[]; is
         if (fields.every((f) => f.trim() === '')) return;
         headers = fields.map((h) => h.trim());
         columns = mapColumns(headers, MEMBER_ALIASES).columns;
+        // the Discourse user list: posts are keyed by username, roles are two true/false columns
+        discourse = discourseUserColumns(headers);
+        if (discourse) columns = { ...columns, id: discourse.id, name: discourse.name, email: discourse.email, joinedAt: discourse.joinedAt, lastActiveAt: discourse.lastActiveAt };
         if (columns.id === undefined && columns.name === undefined) {
           throw new InputError(msg('error.membersFile', { file: input.label, headers: headers.map((h) => `"${h.slice(0, 40)}"`).join(', ') }));
         }
@@ -65,7 +70,7 @@ export async function loadMembers(input: Input): Promise<{ members: Member[]; is
       members.push({
         ...(id ? { id: copyString(id) } : {}),
         ...(name ? { name: copyString(name) } : {}),
-        role: parseRole(get('role')),
+        role: discourse ? discourseRole(fields, discourse) : parseRole(get('role')),
         ...(j ? { joinedAt: j.t } : {}),
         ...(l ? { lastActiveAt: l.t } : {}),
         contactable,

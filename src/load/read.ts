@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
@@ -21,6 +22,11 @@ export interface Input {
   size: number | null;
   /** every byte of the input, head included, in chunks */
   bytes(): AsyncIterable<Buffer>;
+  /**
+   * A file beside this one (Comments.xml beside Posts.xml), in the same folder or archive;
+   * null when there is none. Absent for stdin.
+   */
+  sibling?(name: string): Promise<Input | null>;
 }
 
 function fileError(label: string, error: unknown): InputError {
@@ -66,6 +72,31 @@ export async function openFile(path: string): Promise<Input> {
         throw fileError(path, error);
       }
     },
+    async sibling(name: string) {
+      const other = join(dirname(path), name);
+      try {
+        if (!(await stat(other)).isFile()) return null;
+      } catch {
+        return null;
+      }
+      return openFile(other);
+    },
+  };
+}
+
+/** An input held in memory (an entry of a zip archive, a decompressed stream's head…). */
+export function bufferInput(label: string, data: Uint8Array, sibling?: (name: string) => Promise<Input | null>): Input {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return {
+    label,
+    path: null,
+    head: buf.subarray(0, HEAD_BYTES),
+    size: buf.length,
+    async *bytes() {
+      // in slices, so that line readers and decoders see a stream as they do for files
+      for (let i = 0; i < buf.length; i += HEAD_BYTES) yield buf.subarray(i, i + HEAD_BYTES);
+    },
+    ...(sibling ? { sibling } : {}),
   };
 }
 
@@ -111,6 +142,8 @@ const MAGIC: [string, (b: Buffer) => boolean][] = [
   ['a zip archive (an Excel .xlsx is one too)', (b) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)],
   ['a gzip archive', (b) => b[0] === 0x1f && b[1] === 0x8b],
   ['a zstd archive', (b) => b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd],
+  ['a 7-Zip archive', (b) => b.subarray(0, 6).toString('latin1') === '7z\xbc\xaf\x27\x1c'],
+  ['a RAR archive', (b) => b.subarray(0, 4).toString('latin1') === 'Rar!'],
   ['an old Excel .xls file', (b) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0],
 ];
 

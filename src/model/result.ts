@@ -107,6 +107,20 @@ export const Source = z.object({
   replies: z.array(z.string()),
 });
 
+/** Activity on one platform, when the audit reads several (the data behind `rented-ground`). */
+export const PlatformBreakdown = z.object({
+  platform: z.string(),
+  messages: z.number().int(),
+  /** share of all messages, 0..1 */
+  share: z.number(),
+  authors: z.number().int(),
+  activeMembers: z.number().int(),
+  memberMessages: z.number().int(),
+  brandMessages: z.number().int(),
+  memberToMember: z.number().int(),
+  memberToBrand: z.number().int(),
+});
+
 export const AuditResult = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('community-audit'), version: z.string() }),
@@ -137,6 +151,8 @@ export const AuditResult = z.object({
     questionnaire: z
       .object({ questions: z.number().int(), answered: z.number().int(), skipped: z.number().int() })
       .optional(),
+    /** one entry per platform, most messages first */
+    platforms: z.array(PlatformBreakdown),
   }),
   verdict: z.object({
     level: z.enum(LEVELS),

@@ -18,7 +18,7 @@ const MAX_WARNINGS = 8;
 function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/[ \t\n\r]+/)) {
     if (!word) continue;
     if (line && (indent + line + ' ' + word).length > width) {
       out.push(indent + line);
@@ -145,6 +145,10 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
       ),
     );
     for (const s of r.input.sources) L.push(wrap(t(lang, 'report.sourceLine', { file: s.file, format: s.format, rows: s.rowsRead, skipped: s.rowsSkipped }), width, '  '));
+    if (r.input.platforms.length > 1) {
+      L.push('  ' + t(lang, 'report.platforms'));
+      for (const p of r.input.platforms) L.push(wrap(t(lang, 'report.platformLine', { ...p }), width, '    ').replace(/^ {4}/, '  · '));
+    }
     if (r.input.memberFile) L.push(wrap(t(lang, 'report.members', { ...r.input.memberFile }), width, '  '));
     if (r.input.brand.note) L.push(wrap(r.input.brand.note.text, width, '  '));
     else if (r.input.brand.accounts.length > 0) L.push(wrap(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }), width, '  '));

@@ -3,6 +3,7 @@
  * why-lines, recommendations, and every sentence rendered in the report's language.
  */
 import { type Derived, derive } from '../derive/index.js';
+import { platformBreakdown } from '../derive/platforms.js';
 import type { DetectorOutput, EvidenceRef } from '../detectors/define-detector.js';
 import { detectors as registry, type Detector } from '../detectors/index.js';
 import { type Lang, type MessageKey, type MsgRef, hasKey, msg, t } from '../i18n/index.js';
@@ -235,6 +236,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       brand: { method: ds.brand.method, accounts: brandNames, certainty: ds.brand.certainty, note: brandNote ? render(brandNote) : null },
       replyLinks: { ...d.replyKinds },
       ...(options.questionnaire ? { questionnaire: { ...options.questionnaire } } : {}),
+      platforms: platformBreakdown(ds, d),
     },
     verdict: {
       level: rule.level,

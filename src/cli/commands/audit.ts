@@ -1,6 +1,7 @@
 /** The main command: audit exports. */
 import { InputError } from '../../errors.js';
 import { type Lang, type MsgRef, msg, t } from '../../i18n/index.js';
+import type { Container } from '../../load/container.js';
 import type { Input } from '../../load/read.js';
 import type { AuditOptions } from '../../scoring/run-audit.js';
 import { ExitCode, judgeThresholds } from '../exit-codes.js';
@@ -57,13 +58,14 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
     declared = declaredOptions(await readAnswers(flags.quiz, io, lang));
   }
 
-  const { loadDataset, openFile, openStdin } = await import('../../load/index.js');
-  const inputs: Input[] = [];
+  const { loadDataset, openFile, openPath, openStdin } = await import('../../load/index.js');
+  // a path may be a folder (an unzipped Slack export, a Stack Exchange dump)
+  const inputs: (Input | Container)[] = [];
   for (const f of files) {
     if (f === '-') {
       if (io.stdin.isTTY) throw new InputError(msg('error.stdinTty'));
       inputs.push(await openStdin(io.stdin as NodeJS.ReadableStream & AsyncIterable<Buffer>));
-    } else inputs.push(await openFile(f));
+    } else inputs.push(await openPath(f));
   }
   const memberInput = flags.members ? await openFile(flags.members) : undefined;
 

@@ -1,6 +1,7 @@
 import type { Lang } from '../../i18n/index.js';
 import type { ReplyKind } from '../../model/dataset.js';
 import type { DatasetBuilder } from '../builder.js';
+import type { Container } from '../container.js';
 import type { DateFormat } from '../dates.js';
 import type { Input } from '../read.js';
 
@@ -24,7 +25,10 @@ export interface FormatReader {
   name: string;
   /** how replies are known in this format, strongest first */
   replies: readonly ReplyKind[];
-  /** 0..1: how sure the reader is that this input is its format (0 = not mine) */
+  /** 0..1: how sure the reader is that this input is its format (0 = not mine), from its first bytes */
   detect(input: Input, headText: string): number;
   read(input: Input, ctx: ReadContext): Promise<void>;
+  /** 0..1 for an export made of several files (a zip or a folder), from its listing */
+  detectContainer?(container: Container): number;
+  readContainer?(container: Container, ctx: ReadContext): Promise<void>;
 }
