@@ -19,7 +19,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20250107;
 const here = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(here, 'data');

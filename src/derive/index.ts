@@ -94,10 +94,7 @@ export function derive(ds: Dataset): Derived {
   }));
   const replyKinds = { explicit: 0, thread: 0, mention: 0, inferred: 0 };
   const replies = { memberToMember: 0, memberToBrand: 0, brandToMember: 0, total: 0 };
-  const memberPairs = new Map<number, number>();
   const lastWeekSeen = new Int32Array(nA).fill(-2147483648);
-  const threadMembersSeen = new Set<number>();
-  const authorThreadSeen = new Set<number>();
   let firstWeek = Infinity;
   let lastWeek = -Infinity;
   let memberMessages = 0;
@@ -131,11 +128,6 @@ export function derive(ds: Dataset): Derived {
       if (lastWeekSeen[a]! < w) st.weeks++;
       lastWeekSeen[a] = w;
     }
-    const atKey = a * ds.threads.length + th;
-    if (!authorThreadSeen.has(atKey)) {
-      authorThreadSeen.add(atKey);
-      st.threads++;
-    }
 
     const ts = threadStats[th]!;
     ts.messages++;
@@ -144,10 +136,6 @@ export function derive(ds: Dataset): Derived {
       ts.brandMessages++;
     } else if (isMemberAuthor[a]) {
       memberMessages++;
-      if (!threadMembersSeen.has(atKey)) {
-        threadMembersSeen.add(atKey);
-        ts.members++;
-      }
     }
 
     const tt = target[k]!;
@@ -162,18 +150,57 @@ export function derive(ds: Dataset): Derived {
         st.repliesToMembers++;
         ts.memberReplies++;
         authorStats[tt]!.answersReceived++;
-        const key = a * nA + tt;
-        memberPairs.set(key, (memberPairs.get(key) ?? 0) + 1);
       }
     } else if (isBrandAuthor[a] && tt >= 0 && isMemberAuthor[tt]) {
       replies.brandToMember++;
     }
   }
 
+  // distinct (author, thread) pairs: threads per author, members per thread. Messages are
+  // grouped by thread (a counting sort) and each author stamped with the thread last seen:
+  // linear, where a Set of author × thread keys costs a hash per message.
+  const nT = ds.threads.length;
+  const threadStart = new Int32Array(nT + 1);
+  for (let k = 0; k < m.count; k++) threadStart[m.thread[k]! + 1]!++;
+  for (let t = 0; t < nT; t++) threadStart[t + 1]! += threadStart[t]!;
+  const byThread = new Int32Array(m.count);
+  const fill = threadStart.slice(0, nT);
+  for (let k = 0; k < m.count; k++) byThread[fill[m.thread[k]!]!++] = k;
+  const stamp = new Int32Array(nA).fill(-1);
+  for (let t = 0; t < nT; t++) {
+    const ts = threadStats[t]!;
+    for (let j = threadStart[t]!; j < threadStart[t + 1]!; j++) {
+      const a = m.author[byThread[j]!]!;
+      if (stamp[a] === t) continue;
+      stamp[a] = t;
+      authorStats[a]!.threads++;
+      if (isMemberAuthor[a] && !isBrandAuthor[a]) ts.members++;
+    }
+  }
+
   let activeMembers = 0;
   for (let a = 0; a < nA; a++) if (isMemberAuthor[a] && authorStats[a]!.messages > 0) activeMembers++;
 
+  // member→member pairs: a map entry per pair (hundreds of thousands on a large export),
+  // built only when a detector asks for it
+  let memberPairs: Map<number, number> | null = null;
+  const pairs = (): Map<number, number> => {
+    if (memberPairs) return memberPairs;
+    memberPairs = new Map();
+    for (let k = 0; k < m.count; k++) {
+      const a = m.author[k]!;
+      const tt = target[k]!;
+      if (tt < 0 || !isMemberAuthor[a] || !isMemberAuthor[tt]) continue;
+      const key = a * nA + tt;
+      memberPairs.set(key, (memberPairs.get(key) ?? 0) + 1);
+    }
+    return memberPairs;
+  };
+
   return {
+    get memberPairs() {
+      return pairs();
+    },
     target,
     isBrandAuthor,
     isMemberAuthor,
@@ -181,7 +208,6 @@ export function derive(ds: Dataset): Derived {
     authorStats,
     replyKinds,
     replies,
-    memberPairs,
     week,
     firstWeek: Number.isFinite(firstWeek) ? firstWeek : 0,
     lastWeek: Number.isFinite(lastWeek) ? lastWeek : 0,

@@ -228,52 +228,66 @@ function growBuf(b: Uint16Array): Uint16Array<ArrayBuffer> {
   return n;
 }
 
-/** The phrase trie: nodes by index, children by character code, the flags a phrase ending there sets. */
+/**
+ * The phrase trie. Phrases are ASCII, so a node's children are a row of 128 slots
+ * (node * 128 + character → child + 1, 0 for none); a character outside ASCII never
+ * continues a phrase.
+ */
 interface Trie {
-  next: Map<number, number>[];
-  /** flags other than `question` */
-  flags: number[];
+  next: Int32Array;
+  /** flags other than `question` set by a phrase ending at the node */
+  flags: Int32Array;
   /** the `question` flag, which only counts in the message's head */
-  question: number[];
+  question: Int32Array;
 }
 const SPACE_EDGE = 0x20;
 function buildTrie(): Trie {
-  const trie: Trie = { next: [new Map()], flags: [0], question: [0] };
+  const next: number[] = new Array(128).fill(0);
+  const flags: number[] = [0];
+  const question: number[] = [0];
   for (const [key, list] of Object.entries(LEXICON) as [keyof typeof LEXICON, readonly string[]][]) {
     const bit = Lex[key];
     for (const phrase of list) {
       let node = 0;
+      let ascii = true;
       // a space stands for \s+, as in words()
       for (const ch of phrase) {
         const c = ch.charCodeAt(0);
-        let child = trie.next[node]!.get(c);
-        if (child === undefined) {
-          child = trie.next.length;
-          trie.next.push(new Map());
-          trie.flags.push(0);
-          trie.question.push(0);
-          trie.next[node]!.set(c, child);
+        if (c >= 128 || ch.length > 1) {
+          ascii = false; // normalized text never holds it: such a phrase cannot match
+          break;
+        }
+        let child = next[node * 128 + c]!;
+        if (child === 0) {
+          child = flags.length;
+          flags.push(0);
+          question.push(0);
+          for (let j = 0; j < 128; j++) next.push(0);
+          next[node * 128 + c] = child;
         }
         node = child;
       }
-      if (key === 'question') trie.question[node]! |= bit;
-      else trie.flags[node]! |= bit;
+      if (!ascii) continue;
+      if (key === 'question') question[node]! |= bit;
+      else flags[node]! |= bit;
     }
   }
-  return trie;
+  return { next: Int32Array.from(next), flags: Int32Array.from(flags), question: Int32Array.from(question) };
 }
 let trie: Trie | null = null;
 
 /** Flags of every phrase found in the normalized text `t`. */
 function matchPhrases(t: string): number {
   const T = (trie ??= buildTrie());
-  const root = T.next[0]!;
+  const next = T.next;
   const len = t.length;
   let flags = 0;
   for (let i = 0; i < len; i++) {
-    const first = root.get(t.charCodeAt(i));
-    if (first === undefined || isLNBefore(t, i)) continue;
-    let node: number = first;
+    const c0 = t.charCodeAt(i);
+    if (c0 >= 128) continue;
+    const first = next[c0]!;
+    if (first === 0 || isLNBefore(t, i)) continue;
+    let node = first;
     let j = i + 1;
     for (;;) {
       const f = T.flags[node]!;
@@ -283,20 +297,30 @@ function matchPhrases(t: string): number {
       if (q !== 0 && j <= QUESTION_HEAD && !isLNAt(t, j, QUESTION_HEAD)) flags |= q;
       if (j >= len) break;
       const c = t.charCodeAt(j);
-      const children: Map<number, number> = T.next[node]!;
-      let child: number | undefined;
-      if (c > 0x20 && c < 0x7f) child = children.get(c);
+      let child = 0;
+      if (c > 0x20 && c < 0x7f) child = next[node * 128 + c]!;
       else if (classOf(c) === 2) {
         // any run of whitespace is a phrase's space
-        child = children.get(SPACE_EDGE);
-        if (child !== undefined) while (j + 1 < len && classOf(t.charCodeAt(j + 1)) === 2) j++;
-      } else child = children.get(c);
-      if (child === undefined) break;
+        child = next[node * 128 + SPACE_EDGE]!;
+        if (child !== 0) while (j + 1 < len && classOf(t.charCodeAt(j + 1)) === 2) j++;
+      } else if (c < 0x20) child = next[node * 128 + c]!;
+      if (child === 0) break;
       node = child;
       j++;
     }
   }
   return flags;
+}
+
+/** Invite links all have a dot between letters ("discord.gg", "t.me/") or end in "eventbrite.". */
+function mayHaveInvite(t: string): boolean {
+  for (let i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) {
+    if (i === 0) continue;
+    const a = t.charCodeAt(i - 1);
+    const b = t.charCodeAt(i + 1);
+    if (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a) return true;
+  }
+  return t.includes('eventbrite.');
 }
 
 /** The lexicon flags of one message. */
@@ -306,7 +330,7 @@ export function classifyText(text: string): number {
   let flags = matchPhrases(t);
   const hasUrl = (t.includes('//') || t.includes('www.')) && URL.test(t);
   if (hasUrl) flags |= Lex.url | Lex.resource;
-  if (t.includes('.') && INVITE_LINK.test(t)) flags |= Lex.offPlatformLink;
+  if (mayHaveInvite(t) && INVITE_LINK.test(t)) flags |= Lex.offPlatformLink;
   // "?" anywhere, or an interrogative opening without one ("qqn a testé", "anyone tried")
   if (QUESTION_MARK.test(t)) flags |= Lex.question;
   return flags;

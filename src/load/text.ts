@@ -27,12 +27,17 @@ export function makeExcerpt(text: string): string {
 }
 
 /**
- * V8 keeps substrings as slices of their parent: a kept id would pin the whole parsed chunk.
- * Round-tripping through a flat concatenation makes an independent copy.
+ * V8 keeps substrings of 13 characters or more as slices of their parent: a kept id would
+ * pin the whole parsed chunk. This makes a flat, independent copy (through a buffer: a
+ * `(' ' + s).slice(1)` copy is itself a slice, and a Map keyed by slices runs twice as
+ * slow). Shorter strings are never slices.
  */
 export function copyString(s: string): string {
-  return s.length === 0 ? '' : (' ' + s).slice(1);
+  if (s.length < 13) return s;
+  // one byte per character when every character fits, as V8 stores such strings
+  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
 }
+const LATIN1 = /^[\x00-\xff]*$/;
 
 /** A leading `@name` (or `@First Last` up to a punctuation mark) at the start of a text. */
 export function leadingMention(text: string): string | undefined {
