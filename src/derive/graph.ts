@@ -188,6 +188,27 @@ class CompactGraph {
     const n = this.keys.length;
     const numeric = this.keys.map((k) => (k === BRAND_NODE ? Infinity : Number(k)));
     const byKey = (a: number, b: number) => numeric[a]! - numeric[b]!;
+    if (this.type === 'undirected') {
+      // typed adjacency: count, place, then sort each node's segment by key
+      const offsets = new Int32Array(n + 1);
+      for (let e = 0; e < this.edgeCount; e++) {
+        offsets[this.src[e]! + 1]!++;
+        offsets[this.dst[e]! + 1]!++;
+      }
+      for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+      const fill = offsets.slice(0, n);
+      const targets = new Int32Array(offsets[n]!);
+      for (let e = 0; e < this.edgeCount; e++) {
+        const u = this.src[e]!;
+        const v = this.dst[e]!;
+        targets[fill[u]!++] = v;
+        targets[fill[v]!++] = u;
+      }
+      const keyValue = Float64Array.from(numeric);
+      for (let i = 0; i < n; i++) if (offsets[i + 1]! - offsets[i]! > 1) targets.subarray(offsets[i]!, offsets[i + 1]!).sort((a, b) => keyValue[a]! - keyValue[b]!);
+      this.adjacency = { offsets, targets };
+      return this.adjacency;
+    }
     const ins: number[][] = Array.from({ length: n }, () => []);
     const outs: number[][] = this.type === 'directed' ? Array.from({ length: n }, () => []) : ins;
     for (let e = 0; e < this.edgeCount; e++) {

@@ -400,32 +400,42 @@ export function createDatasetBuilder(): DatasetBuilder {
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
     const sortedAuthors = authorOrder.map((old) => authors[old]!);
 
+    // each column is put in canonical order, then its load-order version dropped, one at a
+    // time: the peak holds one extra column, not two full sets
+    const permute = <T extends Typed>(from: T, map?: Int32Array): T => {
+      const to = new (from.constructor as new (n: number) => T)(count);
+      if (map) for (let k = 0; k < count; k++) to[k] = map[from[order[k]!]!]!;
+      else for (let k = 0; k < count; k++) to[k] = from[order[k]!]!;
+      return to;
+    };
+    const author = permute(cols.author, authorOldToNew);
+    cols.author = new Int32Array(0);
+    const createdAt = permute(cols.createdAt);
+    cols.createdAt = new Float64Array(0);
+    const reactions = permute(cols.reactions);
+    cols.reactions = new Int32Array(0);
+    const channel = permute(cols.channel);
+    cols.channel = new Int32Array(0);
+    const lex = permute(cols.lex);
+    cols.lex = new Uint32Array(0);
+    const line = permute(cols.line);
+    cols.line = new Int32Array(0);
+    const source = permute(cols.source);
     const msg: MessageColumns = {
       count,
-      author: new Int32Array(count),
-      createdAt: new Float64Array(count),
+      author,
+      createdAt,
       parent: new Int32Array(count).fill(-1),
       thread: new Int32Array(count),
       replyKind: new Uint8Array(count).fill(ReplyKindCode.none),
-      reactions: new Int32Array(count),
-      channel: new Int32Array(count),
-      source: new Uint16Array(count),
-      lex: new Uint32Array(count),
-      line: new Int32Array(count),
+      reactions,
+      channel,
+      source,
+      lex,
+      line,
     };
-    for (let k = 0; k < count; k++) {
-      const o = order[k]!;
-      msg.author[k] = authorOldToNew[cols.author[o]!]!;
-      msg.createdAt[k] = cols.createdAt[o]!;
-      msg.reactions[k] = cols.reactions[o]!;
-      msg.channel[k] = cols.channel[o]!;
-      msg.source[k] = cols.source[o]!;
-      msg.lex[k] = cols.lex[o]!;
-      msg.line[k] = cols.line[o]!;
-    }
+    // load order's source column stays: ids are keyed by it
     const loadSource = cols.source;
-    // the load-order columns are not needed any more (source stays: ids are keyed by it)
-    cols = { ...alloc(0), source: loadSource };
     alt = null;
 
     const messageId = (k: number): string => {
@@ -652,6 +662,14 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (t < start) start = t;
       if (t > end) end = t;
     }
+
+    // the interning maps are not needed any more, and the dataset's closures would keep them
+    authorMaps.clear();
+    threadKeyIndex.clear();
+    mentionIndex.clear();
+    mentionList.length = 0;
+    threadKeyList.length = 0;
+    replyKindOverride.clear();
 
     return {
       messages: msg,
