@@ -273,31 +273,40 @@ function asGraph(c: CompactGraph): Graph {
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
-  const nA = ds.authors.length;
-  // node ids: author indices, and nA for the brand
-  const members = new CompactGraph('undirected', nA + 1);
-  const withBrand = new CompactGraph('undirected', nA + 1);
-  const directed = new CompactGraph('directed', nA + 1);
-  const keyOf: string[] = new Array(nA + 1);
-  const key = (id: number) => (keyOf[id] ??= id === nA ? BRAND_NODE : String(id));
-  const m = ds.messages;
-  for (let k = 0; k < m.count; k++) {
-    const a = m.author[k]!;
-    const to = d.target[k]!;
-    if (to === NO_TARGET) continue;
-    const from = d.isBrandAuthor[a] ? nA : a;
-    const target = to === POST_AUTHOR || d.isBrandAuthor[to] ? nA : to;
-    if (from === target) continue;
-    const fromMember = from !== nA && d.isMemberAuthor[a] === 1;
-    const toMember = target !== nA && d.isMemberAuthor[to] === 1;
-    if (!(fromMember || from === nA) || !(toMember || target === nA)) continue;
-    withBrand.merge(from, key(from), target, key(target));
-    if (fromMember && toMember) {
-      members.merge(from, key(from), target, key(target));
-      directed.merge(from, key(from), target, key(target));
+  // each graph is built on first use: a detector that only needs one does not pay for three
+  const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
+    const nA = ds.authors.length;
+    // node ids: author indices, and nA for the brand
+    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1);
+    const keyOf: string[] = new Array(nA + 1);
+    const key = (id: number) => (keyOf[id] ??= id === nA ? BRAND_NODE : String(id));
+    const m = ds.messages;
+    for (let k = 0; k < m.count; k++) {
+      const a = m.author[k]!;
+      const to = d.target[k]!;
+      if (to === NO_TARGET) continue;
+      const from = d.isBrandAuthor[a] ? nA : a;
+      const target = to === POST_AUTHOR || d.isBrandAuthor[to] ? nA : to;
+      if (from === target) continue;
+      const fromMember = from !== nA && d.isMemberAuthor[a] === 1;
+      const toMember = target !== nA && d.isMemberAuthor[to] === 1;
+      if (!(fromMember || from === nA) || !(toMember || target === nA)) continue;
+      if (which === 'withBrand' || (fromMember && toMember)) g.merge(from, key(from), target, key(target));
     }
-  }
-  const net = { members: asGraph(members), withBrand: asGraph(withBrand), directed: asGraph(directed) };
+    return asGraph(g);
+  };
+  const built: Partial<Record<'members' | 'withBrand' | 'directed', Graph>> = {};
+  const net: ReplyNetwork = {
+    get members() {
+      return (built.members ??= build('members'));
+    },
+    get withBrand() {
+      return (built.withBrand ??= build('withBrand'));
+    },
+    get directed() {
+      return (built.directed ??= build('directed'));
+    },
+  };
   cache.set(d, net);
   return net;
 }

@@ -71,6 +71,13 @@ export interface MessageInput {
   replyKind?: ReplyKind;
   /** with a source that can `reread`: where this message's text can be read back */
   textHandle?: number;
+  /**
+   * The lexicon flags and leading @mention, when the reader computed them itself (on a
+   * worker thread, for large files); the text may then be left empty. Flags can also be
+   * given later with `setLex`.
+   */
+  lex?: number;
+  mention?: string | null;
 }
 
 export interface FinishOptions {
@@ -115,6 +122,8 @@ export interface DatasetBuilder {
   issue(issue: LoadIssue): void;
   /** a member known from the messages' own export (a role column, a users list) */
   addMember(member: Member): void;
+  /** the lexicon flags of message `index` (its rank in addMessage calls), computed elsewhere */
+  setLex(index: number, flags: number): void;
   /** the source's dates were month-first after all: switch to their other reading */
   useAltDates(source: number): void;
   /** room for about this many more messages (a hint from the file size: fewer copies while growing) */
@@ -296,7 +305,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.max(0, Math.round(m.reactions)) : -1;
       cols.channel[i] = internChannel(m.channel ?? '');
       cols.source[i] = source;
-      cols.lex[i] = classifyText(m.text);
+      cols.lex[i] = m.lex ?? classifyText(m.text);
       cols.line[i] = m.line ?? 0;
       ids.add(m.id || '');
       if (m.parentId) {
@@ -311,7 +320,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         threadKeyOf[i] = internThreadKey(m.threadKey);
       }
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
-      const mention = leadingMention(m.text);
+      const mention = m.mention !== undefined ? m.mention : leadingMention(m.text);
       if (mention) {
         if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
         mentionOf[i] = internMention(mention);
@@ -347,6 +356,10 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     addMember(member) {
       extraMembers.push(member);
+    },
+
+    setLex(index, flags) {
+      if (index >= 0 && index < n) cols.lex[index] = flags;
     },
 
     useAltDates(source) {

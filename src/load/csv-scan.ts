@@ -54,6 +54,16 @@ export class CsvRecord {
     return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
   }
 
+  /** Whether field `i` holds `""` escapes to undo (its raw bytes are not its value). */
+  escaped(i: number): boolean {
+    return i < this.count && this.kinds[i] === ESCAPED;
+  }
+
+  /** Byte offset of field `i` in `buf`. */
+  start(i: number): number {
+    return i < this.count ? this.starts[i]! : 0;
+  }
+
   /** Byte length of field `i` (escapes included): 0 for an empty field. */
   size(i: number): number {
     return i < this.count ? this.ends[i]! - this.starts[i]! : 0;

@@ -41,9 +41,15 @@ const LATIN1 = /^[\x00-\xff]*$/;
 
 /** A leading `@name` (or `@First Last` up to a punctuation mark) at the start of a text. */
 export function leadingMention(text: string): string | undefined {
+  // most messages do not start with "@": say so without slicing or a regex
+  let i = 0;
+  while (i < text.length && i < 100 && SPACE_CHAR.test(text[i]!)) i++;
+  if (text.charCodeAt(i) !== 0x40) return undefined;
   const m = /^\s*@([\p{L}\p{N}_.\-]{1,40}(?: [\p{L}\p{N}_.\-]{1,40}){0,2})/u.exec(text.slice(0, 100));
   return m?.[1] ? normalizeName(m[1]) : undefined;
 }
+
+const SPACE_CHAR = /\s/;
 
 /** How names are compared: no invisible marks, no accents, lower case, single spaces. */
 export function normalizeName(name: string): string {

@@ -12,6 +12,8 @@ import { type CsvLayout, scanCsv } from '../csv-stream.js';
 import { type CsvRecord, createCsvScanner } from '../csv-scan.js';
 import type { MessageInput } from '../builder.js';
 import { detectEncoding } from '../read.js';
+import { LexPool } from '../lex-pool.js';
+import { leadingMention } from '../text.js';
 import { isRented, normalizePlatform } from '../platforms.js';
 import type { FormatReader, ReadContext } from './types.js';
 
@@ -34,6 +36,20 @@ function roleOf(value: string): MemberRole | null {
   if (/^(true|oui|yes|1)$/i.test(v)) return 'admin';
   for (const [re, role] of STAFF_WORDS) if (re.test(v)) return role;
   return null;
+}
+
+/** Files from this size on have their texts classified on a worker thread while the main thread parses. */
+const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Could field `i` open on an @mention? (raw bytes: ASCII spaces, then "@"; anything non-ASCII first is decoded to make sure) */
+function mayStartWithMention(r: CsvRecord, i: number): boolean {
+  const end = r.start(i) + r.size(i);
+  for (let j = r.start(i); j < end; j++) {
+    const c = r.buf[j]!;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    return c === 0x40 || c >= 0x80;
+  }
+  return false;
 }
 
 /** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
@@ -105,6 +121,7 @@ export const csvReader: FormatReader = {
     // a UTF-8 file can be read again: texts are then not kept, only where each record starts
     const rereadable = input.path !== null && detectEncoding(input.head) === 'utf-8';
     let layout: CsvLayout | null = null;
+    let lexPool: LexPool | null = null;
     const reread = (offset: number): string => (layout && input.path !== null && columns.text !== undefined ? readField(input.path, layout, offset, columns.text) : '');
 
     const skip = (code: string, at: number, values?: Record<string, string | number>) => {
@@ -132,6 +149,7 @@ export const csvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread } : {}),
       });
+      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES) lexPool = LexPool.create((i, f) => builder.setLex(i, f));
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per line
         const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
@@ -185,9 +203,17 @@ export const csvReader: FormatReader = {
         authorKey: key,
         authorName: authorName || authorId,
         createdAt: date.t,
-        text: columns.text !== undefined ? r.get(columns.text) : '',
+        text: '',
         line: at,
       };
+      if (columns.text !== undefined) {
+        if (lexPool) {
+          // the worker classifies the text; only a text opening on "@" is decoded here
+          lexPool.add(r, columns.text, builder.count());
+          m.lex = 0;
+          m.mention = mayStartWithMention(r, columns.text) ? (leadingMention(r.get(columns.text)) ?? null) : null;
+        } else m.text = r.get(columns.text);
+      }
       const id = get(columns.id);
       if (id) m.id = id;
       if (date.alt !== undefined) m.createdAtAlt = date.alt;
@@ -203,7 +229,11 @@ export const csvReader: FormatReader = {
       builder.addMessage(source, m);
     };
 
-    layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
+    try {
+      layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
+    } finally {
+      await (lexPool as LexPool | null)?.finish();
+    }
 
     if (!headers) throw new InputError(msg('error.noHeader', { file: input.label }));
     const decision = dates.decide();
