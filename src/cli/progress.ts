@@ -4,7 +4,7 @@
  * terminal (CI logs, pipes) or with --quiet.
  */
 import type { Lang } from '../i18n/index.js';
-import { formatNumber, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export interface Progress {
   update(inputs: readonly { label: string; size?: number | null }[], rows: number, bytes: number): void;
@@ -33,16 +33,19 @@ export async function startProgress(stderr: { isTTY?: boolean }, lang: Lang, ena
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? rows / seconds : 0;
       const label = inputs.map((i) => i.label).join(', ');
-      let text = `${t(lang, 'progress.rows', { file: label, rows })} · ${formatNumber(lang, Math.round(rate))}/s`;
+      let text = `${t(lang, 'progress.rows', { file: label, rows })} · ${t(lang, 'progress.rate', { rate: Math.round(rate) })}`;
       if (total > 0 && bytes > 0) {
         const share = Math.min(1, bytes / total);
         const left = share > 0 ? (seconds / share) * (1 - share) : 0;
-        text += ` · ${Math.round(share * 100)} % · ${Math.ceil(left)} s`;
+        text += ` · ${t(lang, 'progress.left', { share: Math.floor(share * 100) / 100, seconds: Math.ceil(left) })}`;
       }
       show(text);
     },
     phase(text) {
-      if (spinner) spinner.text = text;
+      if (!spinner) return;
+      spinner.text = text;
+      // what follows may be synchronous work: draw the new text now, not at the next frame
+      spinner.render();
     },
     stop() {
       spinner?.stop();

@@ -72,6 +72,7 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   const { startProgress } = await import('../progress.js');
   const progress = await startProgress(io.stderr, lang, !flags.quiet);
   let dataset;
+  let result;
   try {
     dataset = await loadDataset(
       inputs,
@@ -88,13 +89,13 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
       },
       memberInput,
     );
+    // a large export takes seconds to measure too: the spinner says so until the report is ready
     progress.phase(t(lang, 'progress.auditing'));
+    const { runAudit } = await import('../../scoring/run-audit.js');
+    result = runAudit(dataset, { lang, version: version(), ...declared });
   } finally {
     progress.stop();
   }
-
-  const { runAudit } = await import('../../scoring/run-audit.js');
-  const result = runAudit(dataset, { lang, version: version(), ...declared });
 
   let output: string;
   if (flags.format === 'json') {
