@@ -46,6 +46,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .addOption(new Option('--lang <lang>', 'report language (default: from LC_ALL / LANG)').choices(['fr', 'en']))
     .option('--since <date>', 'only messages from this day on (YYYY-MM-DD)')
     .option('--until <date>', 'only messages up to this day (YYYY-MM-DD)')
+    .addOption(new Option('--by <period>', 'the verdict period by period: did you move from audience to community?').choices(['week', 'month', 'quarter']))
     .option('--input-format <name>', 'force the input format instead of detecting it (see: community-audit formats)')
     .option('--platform <name>', 'platform of a CSV with no platform column: instagram, linkedin, facebook, youtube, tiktok, x, forum, slack, discord…')
     .option('--map <field=column>', `read a field from a named column (repeatable); fields: ${MAP_FIELDS.join(', ')}`, (v: string, prev: string[]) => [...prev, v], [] as string[])
@@ -64,6 +65,10 @@ Examples:
   community-audit export.csv --format json | jq .verdict
   community-audit export.csv --map author="Nom complet" --date-format dmy
   community-audit export.csv --fail-on audience --quiet        # in CI
+  community-audit export.csv --format html --out report.html   # charts, one file, opens offline
+  community-audit export.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
+  community-audit export.csv --by month                        # the verdict month by month
+  community-audit compare last-month.json this-month.json --fail-on-drop 10
   community-audit schema > audit.schema.json
 
 Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad usage or unreadable input
@@ -72,6 +77,20 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
     .action(async (files: string[], flags: AuditFlags) => {
       if (flags.lang) lang = flags.lang;
       exitCode = await audit(files, flags, io, lang, say);
+    });
+
+  program
+    .command('compare')
+    .description('what changed between two audits made with --format json (score, level, signals, core members)')
+    .argument('<before>', 'the earlier audit (JSON)')
+    .argument('<after>', 'the later audit (JSON)')
+    .option('--fail-on-drop <points>', 'exit 1 when the score fell by more than this many points')
+    .addHelpText('after', '\nAlso obeys --format text|json|markdown, --out, --lang and --no-color.\nExit codes: 0 done · 1 the score fell by more than --fail-on-drop · 2 a file is not an audit JSON · 3 a score is missing')
+    .action(async (before: string, after: string, _opts: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals() as { format?: string; out?: string; lang?: 'fr' | 'en'; failOnDrop?: string; color?: boolean };
+      if (flags.lang) lang = flags.lang;
+      const { compare } = await import('./commands/compare.js');
+      exitCode = await compare(before, after, flags, io, lang, say);
     });
 
   program

@@ -12,10 +12,13 @@ import {
   type CategoryT,
   type EvidenceT,
   type MessageT,
+  type PeriodUnit,
   SCHEMA_VERSION,
   type SignalT,
 } from '../model/result.js';
 import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
+import { buildCharts } from './charts.js';
+import { auditPeriods } from './periods.js';
 import { recommend } from './recommendations.js';
 import { decideLevel } from './verdict.js';
 
@@ -27,6 +30,10 @@ export interface AuditOptions {
   /** how a person is named in the report (pseudonyms with --anonymize) */
   nameOf?: (authorIndex: number, ds: Dataset) => string;
   detectors?: readonly Detector[];
+  /** the verdict period by period (`--by`): the same audit on each period's messages */
+  by?: PeriodUnit;
+  /** the chart series of the HTML report (default true; the period audits skip them) */
+  charts?: boolean;
 }
 
 type Confidence = 'high' | 'medium' | 'low';
@@ -202,6 +209,8 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     signals,
     recommendations: recs.map((r) => ({ id: r.id, signal: r.signal, title: render(r.title), detail: render(r.detail), evidence: r.evidence.map(resolve) })),
     warnings: ds.issues.map((i) => render(issueMessage(i))),
+    ...(options.charts === false ? {} : { charts: buildCharts(ds, d, nameOf) }),
+    ...(options.by ? { by: options.by, periods: auditPeriods(ds, options.by, (slice) => runAudit(slice, { ...options, by: undefined, charts: false })) } : {}),
   };
 }
 

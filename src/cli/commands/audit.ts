@@ -6,7 +6,7 @@ import { ExitCode, judgeThresholds } from '../exit-codes.js';
 import { parseDate, parseMap, version } from '../options.js';
 import type { CliIo } from '../run-cli.js';
 
-export const OUTPUT_FORMATS = ['text', 'json'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export interface AuditFlags {
   members?: string;
@@ -22,6 +22,7 @@ export interface AuditFlags {
   dateFormat?: string;
   failUnder?: string;
   failOn?: 'audience' | 'ready';
+  by?: 'week' | 'month' | 'quarter';
   color: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -82,17 +83,24 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   }
 
   const { runAudit } = await import('../../scoring/run-audit.js');
-  const result = runAudit(dataset, { lang, version: version() });
+  const result = runAudit(dataset, { lang, version: version(), ...(flags.by ? { by: flags.by } : {}) });
 
   let output: string;
   if (flags.format === 'json') {
     const { renderJson } = await import('../../render/json.js');
     output = renderJson(result);
+  } else if (flags.format === 'markdown') {
+    const { renderMarkdown } = await import('../../render/markdown.js');
+    output = renderMarkdown(result);
+  } else if (flags.format === 'html') {
+    const { renderHtml } = await import('../../render/html.js');
+    output = renderHtml(result);
   } else {
     const { renderText } = await import('../../render/text.js');
     const toTerminal = !flags.out;
     const color = flags.color && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (toTerminal ? io.stdout.isTTY === true || io.env.FORCE_COLOR !== undefined : false);
-    output = renderText(result, { color, width: io.stdout.columns ?? 100 });
+    // a pipe has no width: COLUMNS, as shells export it, else 100
+    output = renderText(result, { color, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 100) });
   }
   if (flags.out) {
     const { writeAtomically } = await import('../write-output.js');
