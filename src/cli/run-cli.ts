@@ -85,7 +85,7 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
     .argument('<before>', 'the earlier audit (JSON)')
     .argument('<after>', 'the later audit (JSON)')
     .option('--fail-on-drop <points>', 'exit 1 when the score fell by more than this many points')
-    .addHelpText('after', '\nAlso obeys --format text|json|markdown, --out, --lang and --no-color.\nExit codes: 0 done · 1 the score fell by more than --fail-on-drop · 2 a file is not an audit JSON · 3 a score is missing')
+    .addHelpText('after', '\nAlso obeys --format text|json|markdown, --out, --lang and --no-color.\nExit codes: 0 done · 1 the score fell by more than --fail-on-drop · 2 a file is not an audit JSON · 3 a score is missing\n')
     .action(async (before: string, after: string, _opts: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals() as { format?: string; out?: string; lang?: 'fr' | 'en'; failOnDrop?: string; color?: boolean };
       if (flags.lang) lang = flags.lang;

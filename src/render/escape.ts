@@ -5,9 +5,13 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** For HTML text and attribute values (always quoted with "). */
+/**
+ * For HTML text and attribute values (always quoted with "). Control characters (a
+ * terminal colour code in a name, say) are not text in HTML: they go.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML[c]!);
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
 /**

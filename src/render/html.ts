@@ -46,6 +46,7 @@ ul.why li{margin:.2rem 0}
 svg.chart{display:block;width:100%;height:auto;margin:.5rem 0;font-family:inherit;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;margin:.25rem 0 0;padding:0;list-style:none;color:var(--muted);font-size:.9rem}
 .legend li::before{content:"";display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.35rem;vertical-align:-.05rem;background:var(--sw);print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.legend li.sq::before{border-radius:2px}
 .sw-brand{--sw:var(--brand)}.sw-core{--sw:var(--core)}.sw-member{--sw:var(--light)}.sw-mm{--sw:var(--member)}.sw-mb{--sw:var(--brand)}
 .sw-audience{--sw:var(--audience)}.sw-ready{--sw:var(--ready)}.sw-community{--sw:var(--community)}.sw-none{--sw:var(--none)}
 .note{color:var(--muted);font-style:italic}
@@ -181,7 +182,7 @@ export function renderHtml(r: AuditResultT): string {
         [
           ['sw-mm', 'html.legend.toMember'],
           ['sw-mb', 'html.legend.toBrand'],
-          ['sw-brand', 'html.legend.posts'],
+          ['sw-brand sq', 'html.legend.posts'],
         ],
         lang,
       );
@@ -195,8 +196,8 @@ export function renderHtml(r: AuditResultT): string {
       core += coreSvg(weeks, lang, { title: t(lang, 'html.core.title'), desc: t(lang, 'html.core.desc', { weeks: weeks.length, max: most, core: charts.core.total }) });
       core += legend(
         [
-          ['sw-core', 'html.legend.coreActive'],
-          ['sw-member', 'html.legend.othersActive'],
+          ['sw-core sq', 'html.legend.coreActive'],
+          ['sw-member sq', 'html.legend.othersActive'],
         ],
         lang,
       );
@@ -228,10 +229,10 @@ export function renderHtml(r: AuditResultT): string {
     periods += periodsSvg(r.periods, names, lang, { title: t(lang, 'report.overTime'), desc: trendSentence(r) ?? '' });
     periods += legend(
       [
-        ['sw-audience', 'level.short.audience'],
-        ['sw-ready', 'level.short.ready'],
-        ['sw-community', 'level.short.community'],
-        ['sw-none', 'level.short.insufficient-data'],
+        ['sw-audience sq', 'level.short.audience'],
+        ['sw-ready sq', 'level.short.ready'],
+        ['sw-community sq', 'level.short.community'],
+        ['sw-none sq', 'level.short.insufficient-data'],
         ['sw-mm', 'html.legend.memberShare'],
       ],
       lang,

@@ -34,6 +34,12 @@ export function forceLayout(ids: readonly string[], edges: readonly LayoutEdge[]
     .map((e) => ({ a: index.get(e.source) ?? -1, b: index.get(e.target) ?? -1, w: 1 + Math.log2(Math.max(1, e.weight)) }))
     .filter((l) => l.a >= 0 && l.b >= 0 && l.a !== l.b);
   const k = Math.sqrt(4 / n) * 0.9;
+  // a node with no link (the brand nobody answered, say) is held close, not flung to a corner
+  const degree = new Uint32Array(n);
+  for (const l of links) {
+    degree[l.a]!++;
+    degree[l.b]!++;
+  }
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
@@ -69,8 +75,9 @@ export function forceLayout(ids: readonly string[], edges: readonly LayoutEdge[]
       dy[b]! += ddy * f;
     }
     for (let i = 0; i < n; i++) {
-      dx[i]! -= x[i]! * 0.6 * k;
-      dy[i]! -= y[i]! * 0.6 * k;
+      const gravity = (degree[i] === 0 ? 4 : 0.6) * k;
+      dx[i]! -= x[i]! * gravity;
+      dy[i]! -= y[i]! * gravity;
       const len = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!) || 1e-9;
       const step = Math.min(len, temperature);
       x[i]! += (dx[i]! / len) * step;

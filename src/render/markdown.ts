@@ -50,7 +50,7 @@ export function renderMarkdown(r: AuditResultT): string {
     L.push(`### ${md(t(lang, 'report.recommendations'))}`);
     L.push('');
     r.recommendations.forEach((rec, i) => {
-      L.push(`${i + 1}. **${md(rec.title.text)}** ${md(rec.detail.text)}`);
+      L.push(`${i + 1}. **${md(rec.title.text)}** — ${md(rec.detail.text)}`);
       for (const e of rec.evidence.slice(0, MAX_EVIDENCE)) L.push(`   - ${evidence(lang, e)}`);
       if (rec.evidence.length > MAX_EVIDENCE) L.push(`   - ${md(t(lang, 'report.moreEvidence', { count: rec.evidence.length - MAX_EVIDENCE }))}`);
     });

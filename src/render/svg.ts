@@ -283,7 +283,7 @@ export function signalsSvg(groups: readonly SignalGroup[], lang: Lang, text: Svg
     if (g.score !== null) s += `<text class="cat" x="${W - 4}" y="${yy + 12}" text-anchor="end">${esc(formatNumber(lang, g.score))}</text>`;
     yy += rowH;
     for (const sig of g.signals) {
-      s += `<text class="sig" x="14" y="${yy + 12}">${esc(shorten(sig.title, 46))}</text>`;
+      s += `<text class="sig" x="14" y="${yy + 12}">${esc(shorten(sig.title, 40))}</text>`;
       s += `<rect class="track" x="${labelW}" y="${yy + 3}" width="${barW}" height="12"/>`;
       if (sig.score === null) s += `<text class="tick na" x="${labelW + 6}" y="${yy + 13}">${esc(text.notMeasured)}</text>`;
       else {

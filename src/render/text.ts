@@ -31,7 +31,8 @@ export function wrap(text: string, width: number, indent = '', first = indent): 
     lead = indent;
     line = '';
   };
-  for (let word of text.split(/\s+/)) {
+  // no-break spaces (French « », the space before : ; ? !) hold their words together
+  for (let word of text.split(/[ \t\n\r]+/)) {
     if (!word) continue;
     if (line && stringWidth(line + ' ' + word) > room()) flush();
     while (stringWidth(word) > room()) {
