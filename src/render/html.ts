@@ -97,7 +97,11 @@ main{max-width:none;padding:0}
 section,header.verdict{border:1px solid #bbb;break-inside:avoid;page-break-inside:avoid;margin:0 0 8mm;padding:4mm 5mm}
 #recommendations{break-inside:auto;page-break-inside:auto}
 ol.recs>li{break-inside:avoid}
-svg.chart{max-height:120mm}
+svg.chart{max-height:80mm}
+h2,h3{break-after:avoid;page-break-after:avoid}
+.lede{font-size:9.5pt}
+h1{font-size:20pt}
+.figures{margin-top:3mm}
 }
 `;
 
