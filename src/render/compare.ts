@@ -1,7 +1,7 @@
 /** What `compare` prints: the Comparison as terminal text or Markdown (JSON is the object itself). */
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
-import { type Lang, type MessageKey, formatNumber, t } from '../i18n/index.js';
+import { type Lang, type MessageKey, formatNumber, hasKey, t } from '../i18n/index.js';
 import type { Change, Comparison } from '../scoring/compare.js';
 import { escapeMarkdown as md } from './escape.js';
 import { wrap } from './text.js';
@@ -18,6 +18,14 @@ function value(lang: Lang, v: number | null): string {
 
 function day(lang: Lang, iso: string): string {
   return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Titles in the language asked for, whatever language the two audits were made in. */
+function localized<T extends { id: string; title: string }>(lang: Lang, rows: T[], key: (id: string) => string): T[] {
+  return rows.map((r) => {
+    const k = key(r.id);
+    return hasKey(k) ? { ...r, title: t(lang, k) } : r;
+  });
 }
 
 function levelName(lang: Lang, level: string): string {
@@ -77,10 +85,10 @@ export function renderCompareText(c: Comparison, lang: Lang, options: { color: b
     }
   };
   L.push(ch.bold(t(lang, 'report.categories')));
-  columns(c.categories);
+  columns(localized(lang, c.categories, (id) => `category.${id}`));
   L.push('');
   L.push(ch.bold(t(lang, 'report.signals')));
-  const s = moved(c.signals);
+  const s = moved(localized(lang, c.signals, (id) => `signal.${id}.title`));
   columns(s.moved);
   if (s.still > 0) L.push(wrap(t(lang, 'compare.unchanged', { count: s.still }), width, '  '));
   L.push('');
@@ -101,15 +109,15 @@ export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
   const table = (rows: (Change & { title: string })[]) => {
     L.push(`| ${md(t(lang, 'compare.col.what'))} | ${md(t(lang, 'compare.col.before'))} | ${md(t(lang, 'compare.col.after'))} | ${md(t(lang, 'compare.col.change'))} |`);
     L.push('| --- | ---: | ---: | ---: |');
-    for (const r of rows) L.push(`| ${md(r.title)} | ${value(lang, r.before)} | ${value(lang, r.after)} | ${md(signed(lang, r.delta))} |`);
+    for (const r of rows) L.push(`| ${md(r.title)} | ${value(lang, r.before)} | ${value(lang, r.after)} | ${signed(lang, r.delta)} |`);
     L.push('');
   };
   L.push(`### ${md(t(lang, 'report.categories'))}`);
   L.push('');
-  table(c.categories);
+  table(localized(lang, c.categories, (id) => `category.${id}`));
   L.push(`### ${md(t(lang, 'report.signals'))}`);
   L.push('');
-  const s = moved(c.signals);
+  const s = moved(localized(lang, c.signals, (id) => `signal.${id}.title`));
   if (s.moved.length > 0) table(s.moved);
   if (s.still > 0) {
     L.push(md(t(lang, 'compare.unchanged', { count: s.still })));

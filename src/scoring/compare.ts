@@ -91,9 +91,10 @@ export function compareAudits(beforeFile: string, before: AuditResultT, afterFil
       known,
       before: before.charts?.core.total ?? 0,
       after: after.charts?.core.total ?? 0,
-      joined: coreAfter.filter((n) => !had.has(n)),
-      left: coreBefore.filter((n) => !has.has(n)),
-      stayed: coreAfter.filter((n) => had.has(n)).length,
+      // without both lists, everyone would look new: say nothing rather than something false
+      joined: known ? coreAfter.filter((n) => !had.has(n)) : [],
+      left: known ? coreBefore.filter((n) => !has.has(n)) : [],
+      stayed: known ? coreAfter.filter((n) => had.has(n)).length : 0,
     },
   };
 }
