@@ -103,7 +103,7 @@ describe('compare', () => {
     const r = runBin(['compare', before, after]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^What changed\nScore \d+ → \d+ \(\+\d+\)\nLevel: from audience to community, a step forward\./);
+    expect(r.stdout).toMatch(/^What changed\nScore \d+ → \d+ \(\+\d+\)\nLevel: from “audience” to “community”, a step forward\./);
     expect(r.stdout).toMatch(/Members answer each other +\d+ → +\d+ +\+\d+/);
     expect(r.stdout).toMatch(/From 0 to \d+ core members: \d+ joined, 0 left, 0 stayed\./);
     expect(r.stdout).toMatch(/Joined: [^\n]+,/);
