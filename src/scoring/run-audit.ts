@@ -14,11 +14,14 @@ import {
   type EvidenceT,
   type MessageT,
   type PerceptionT,
+  type PeriodUnit,
   SCHEMA_VERSION,
   type SignalT,
 } from '../model/result.js';
 import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
 import { type DeclaredSignal, type QuestionnaireInfo, declaredSignalResult, perceptionOf } from './declared.js';
+import { buildCharts } from './charts.js';
+import { auditPeriods } from './periods.js';
 import { type SignalOutcome, recommend } from './recommendations.js';
 import { decideLevel } from './verdict.js';
 
@@ -38,6 +41,10 @@ export interface AuditOptions {
   declared?: ReadonlyMap<string, DeclaredSignal>;
   /** how many questions were asked and answered; with a dataset holding no source, the audit rests on the answers alone */
   questionnaire?: QuestionnaireInfo;
+  /** the verdict period by period (`--by`): the same audit on each period's messages */
+  by?: PeriodUnit;
+  /** the chart series of the HTML report (default true; the period audits skip them) */
+  charts?: boolean;
 }
 
 type Confidence = 'high' | 'medium' | 'low';
@@ -250,6 +257,8 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     recommendations: recs.map((r) => ({ id: r.id, signal: r.signal, title: render(r.title), detail: render(r.detail), evidence: r.evidence.map(resolve) })),
     warnings: ds.issues.map((i) => render(issueMessage(i))),
     ...(options.declared && !answersOnly ? { perception } : {}),
+    ...(options.charts === false ? {} : { charts: buildCharts(ds, d, nameOf) }),
+    ...(options.by ? { by: options.by, periods: auditPeriods(ds, options.by, (slice) => runAudit(slice, { ...options, by: undefined, charts: false })) } : {}),
   };
 }
 
