@@ -108,7 +108,11 @@ export function derive(ds: Dataset): Derived {
     const a = m.author[k]!;
     const th = m.thread[k]!;
     const p = m.parent[k]!;
-    const t = p >= 0 ? m.author[p]! : ds.threads[th]!.root === k ? NO_TARGET : ds.threads[th]!.rootAuthor;
+    const thread = ds.threads[th]!;
+    // Without a parent, a message answers the post it sits under (a comment, or a reply in a
+    // keyed thread whose root is not exported); in a chat whose thread root is in the data, a
+    // message the export does not link is said to nobody: a time-based session is no reply.
+    const t = p >= 0 ? m.author[p]! : thread.root === k || thread.root >= 0 ? NO_TARGET : thread.rootAuthor;
     target[k] = t === a ? NO_TARGET : t;
     if (p >= 0) {
       const kind = m.replyKind[k]!;

@@ -18,7 +18,8 @@ const MAX_WARNINGS = 8;
 function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // only ordinary spaces break a line: a no-break space (« 4 % », « membres : ») never does
+  for (const word of text.split(/[ \t\r\n]+/)) {
     if (!word) continue;
     if (line && (indent + line + ' ' + word).length > width) {
       out.push(indent + line);
@@ -99,7 +100,10 @@ export function renderText(r: AuditResultT, options: TextOptions): string {
   for (const s of r.signals) {
     const sc = s.score === null ? t(lang, 'report.notApplicable') : String(Math.round(s.score * 100));
     const detail = s.summary?.text ?? s.reason?.text ?? '';
-    table.push(narrow ? [s.title, sc] : [s.title, sc, detail]);
+    // cells wrapped here, on ordinary spaces only: cli-table3 would also break at the
+    // no-break spaces of French typography (« membres ; », « 4 % »)
+    const cell = (text: string, col: number) => wrap(text, colWidths[col]! - 2);
+    table.push(narrow ? [cell(s.title, 0), sc] : [cell(s.title, 0), sc, cell(detail, 2)]);
   }
   L.push(table.toString());
   if (narrow) {

@@ -1,9 +1,14 @@
 /**
- * The recommendations catalogue: each entry is keyed by a signal and the levels it applies
- * to, and builds its evidence from that signal's result. At most a handful are kept, most
- * important first.
+ * The recommendations catalogue. Each entry is keyed by a signal and the levels it serves
+ * (with its rank there), says when it applies from that signal's measures, and names its
+ * evidence: the members to invite first, the questions left unanswered, the member who
+ * already shared a WhatsApp link. At most a handful are kept, most important first.
+ *
+ * The advice follows the article: keep the social networks to grow the audience, open a
+ * space you own for the core, move from the one who speaks to the one who « crée les
+ * conditions du lien », seed the first interactions.
  */
-import type { EvidenceRef } from '../detectors/define-detector.js';
+import type { EvidenceRef, SignalId } from '../detectors/define-detector.js';
 import { type MessageKey, type MsgRef, msg } from '../i18n/index.js';
 import type { Level } from '../model/result.js';
 
@@ -12,6 +17,14 @@ export interface SignalOutcome {
   score: number | null;
   values: Record<string, number | string | null>;
   evidence: EvidenceRef[];
+  highlights?: Record<string, EvidenceRef[]>;
+}
+
+/** Facts about the whole dataset that some advice depends on. */
+export interface AuditFacts {
+  replyLinks: number;
+  memberMessages: number;
+  activeMembers: number;
 }
 
 export interface RecommendationDraft {
@@ -22,108 +35,192 @@ export interface RecommendationDraft {
   evidence: EvidenceRef[];
 }
 
-interface RecommendationRule {
-  id: string;
-  signal: string;
-  levels: readonly Level[];
-  /** lower = shown first */
-  priority: number;
-  applies(s: SignalOutcome): boolean;
-  build(s: SignalOutcome): { values: Record<string, string | number>; evidence: EvidenceRef[] };
+type RecIdOf<K> = K extends `rec.${infer I}.title` ? I : never;
+/** A recommendation id: one with a title in the catalogue. */
+export type RecommendationId = RecIdOf<MessageKey>;
+
+interface Context {
+  signal(id: SignalId): SignalOutcome | undefined;
+  facts: AuditFacts;
+}
+
+export interface RecommendationRule {
+  id: RecommendationId;
+  signal: SignalId;
+  /** the levels it serves, and its rank in each (lower = shown first) */
+  rank: Partial<Record<Level, number>>;
+  applies(s: SignalOutcome, ctx: Context): boolean;
+  build(s: SignalOutcome, ctx: Context): { detail: MsgRef; evidence: EvidenceRef[] };
 }
 
 const num = (v: number | string | null | undefined) => (typeof v === 'number' ? v : 0);
+const list = (s: SignalOutcome, name: string) => s.highlights?.[name] ?? [];
 
 export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
   {
-    id: 'invite-core',
-    signal: 'core-group',
-    levels: ['audience', 'ready'],
-    priority: 1,
-    applies: (s) => num(s.values.coreMembers) > 0,
-    build: (s) => ({ values: { count: num(s.values.coreMembers) }, evidence: s.evidence }),
-  },
-  {
-    id: 'open-owned-space',
-    signal: 'member-replies',
-    levels: ['ready'],
-    priority: 2,
-    applies: () => true,
-    build: (s) => ({ values: { share: num(s.values.share) }, evidence: s.evidence.slice(0, 2) }),
-  },
-  {
     id: 'seed-interactions',
     signal: 'member-replies',
-    levels: ['audience'],
-    priority: 2,
-    applies: (s) => s.score !== null && s.score < 0.4,
-    build: (s) => ({ values: { share: num(s.values.share), toBrand: num(s.values.toBrand), total: num(s.values.memberReplies) }, evidence: [] }),
+    rank: { audience: 1 },
+    applies: (s) => s.score !== null && s.score < 0.5,
+    build: (s) => ({
+      detail: msg(s.evidence.length > 0 ? 'rec.seed-interactions.detail' : 'rec.seed-interactions.detail.noneYet', {
+        toBrand: num(s.values.toBrand),
+        total: num(s.values.memberReplies),
+      }),
+      evidence: s.evidence,
+    }),
+  },
+  {
+    id: 'answer-silence',
+    signal: 'unanswered-brand-questions',
+    rank: { audience: 2, ready: 6 },
+    applies: (s) => s.score !== null && s.score < 0.5 && num(s.values.unanswered) > 0,
+    build: (s) => ({
+      detail: msg('rec.answer-silence.detail', { questions: num(s.values.questions), unanswered: num(s.values.unanswered) }),
+      evidence: list(s, 'unanswered'),
+    }),
   },
   {
     id: 'step-back',
     signal: 'broadcast-ratio',
-    levels: ['audience', 'ready'],
-    priority: 3,
+    rank: { audience: 3, ready: 5 },
     applies: (s) => s.score !== null && s.score < 0.5,
-    build: (s) => ({ values: { brandPostShare: num(s.values.brandPostShare) }, evidence: [] }),
+    build: (s) => ({
+      detail: msg('rec.step-back.detail', {
+        brandMessageShare: num(s.values.brandMessageShare),
+        onlyToYou: num(s.values.membersOnlyAnsweringBrand),
+        replying: num(s.values.membersReplying),
+      }),
+      evidence: [],
+    }),
   },
   {
-    id: 'let-members-answer',
+    id: 'open-questions',
     signal: 'peer-answers',
-    levels: ['audience', 'ready', 'community'],
-    priority: 4,
-    applies: (s) => num(s.values.questions) >= 3 && num(s.values.memberCoverage) < 0.5,
+    rank: { audience: 4, ready: 4, community: 5 },
+    applies: (s) => num(s.values.questions) >= 3 && (num(s.values.unanswered) > 0 || num(s.values.memberCoverage) < 0.5),
+    build: (s) => {
+      const values = {
+        questions: num(s.values.questions),
+        answered: num(s.values.answeredByMember),
+        byBrand: num(s.values.answeredByBrand),
+        unanswered: num(s.values.unanswered),
+      };
+      return values.unanswered > 0
+        ? { detail: msg('rec.open-questions.detail', values), evidence: list(s, 'unanswered') }
+        : { detail: msg('rec.open-questions.detail.allAnswered', values), evidence: list(s, 'answeredByMembers') };
+    },
+  },
+  {
+    id: 'invite-core',
+    signal: 'core-group',
+    rank: { ready: 1, audience: 5 },
+    applies: (s) => num(s.values.coreMembers) > 0,
+    build: (s) => ({ detail: msg('rec.invite-core.detail', { count: num(s.values.coreMembers) }), evidence: list(s, 'inviteFirst') }),
+  },
+  {
+    id: 'open-owned-space',
+    signal: 'desire-to-continue',
+    rank: { ready: 2 },
+    applies: () => true,
+    build: (s, ctx) =>
+      num(s.values.askers) > 0
+        ? {
+            detail: msg('rec.open-owned-space.detail', { askers: num(s.values.askers), supporters: num(s.values.supporters) }),
+            evidence: list(s, 'requests'),
+          }
+        : {
+            detail: msg('rec.open-owned-space.detail.noRequest', { share: num(ctx.signal('member-replies')?.values.share) }),
+            evidence: [],
+          },
+  },
+  {
+    id: 'follow-the-lead',
+    signal: 'off-platform',
+    rank: { ready: 3, community: 4 },
+    applies: (s) => num(s.values.messages) > 0,
+    build: (s) => ({ detail: msg('rec.follow-the-lead.detail', { members: num(s.values.members) }), evidence: list(s, 'proposals') }),
+  },
+  {
+    id: 'own-your-ground',
+    signal: 'rented-ground',
+    rank: { community: 3, ready: 7 },
+    applies: (s) => typeof s.values.rentedShare === 'number' && s.values.rentedShare >= 0.5,
     build: (s) => ({
-      values: { questions: num(s.values.questions), answered: num(s.values.answeredByMember), byBrand: num(s.values.answeredByBrand) },
-      evidence: s.evidence,
+      detail: msg('rec.own-your-ground.detail', { rentedShare: num(s.values.rentedShare), platforms: String(s.values.platforms ?? '') }),
+      evidence: [],
+    }),
+  },
+  {
+    id: 'grow-and-gather',
+    signal: 'rented-ground',
+    rank: { audience: 6 },
+    applies: () => true,
+    build: (s) => ({
+      detail:
+        num(s.values.memberFileMembers) > 0
+          ? msg('rec.grow-and-gather.detail', { contactable: num(s.values.contactable), fileMembers: num(s.values.memberFileMembers) })
+          : msg('rec.grow-and-gather.detail.noFile'),
+      evidence: [],
     }),
   },
   {
     id: 'create-conditions',
     signal: 'brand-independence',
-    levels: ['community'],
-    priority: 1,
-    applies: () => true,
-    build: (s) => ({ values: { largest: num(s.values.largestMemberGroup) }, evidence: s.evidence.slice(0, 3) }),
+    rank: { community: 1 },
+    applies: (s) => s.score !== null,
+    build: (s) => ({ detail: msg('rec.create-conditions.detail', { largest: num(s.values.largestMemberGroup) }), evidence: s.evidence.slice(0, 3) }),
   },
   {
     id: 'give-core-roles',
     signal: 'core-group',
-    levels: ['community'],
-    priority: 2,
+    rank: { community: 2 },
     applies: (s) => num(s.values.coreMembers) > 0,
-    build: (s) => ({ values: { count: num(s.values.coreMembers) }, evidence: s.evidence.slice(0, 5) }),
+    build: (s) => ({ detail: msg('rec.give-core-roles.detail', { count: num(s.values.coreMembers) }), evidence: list(s, 'inviteFirst').slice(0, 8) }),
+  },
+  {
+    id: 'support-initiatives',
+    signal: 'spontaneous-initiatives',
+    rank: { community: 3, ready: 9 },
+    applies: (s) => num(s.values.initiatives) > 0,
+    build: (s) => ({ detail: msg('rec.support-initiatives.detail', { initiatives: num(s.values.initiatives) }), evidence: list(s, 'initiatives').slice(0, 3) }),
   },
   {
     id: 'keep-networks',
     signal: 'broadcast-ratio',
-    levels: ['ready', 'community'],
-    priority: 5,
+    rank: { ready: 8, community: 7 },
     applies: () => true,
-    build: () => ({ values: {}, evidence: [] }),
+    build: () => ({ detail: msg('rec.keep-networks.detail'), evidence: [] }),
+  },
+  {
+    id: 'add-reply-data',
+    signal: 'member-replies',
+    rank: { 'insufficient-data': 1 },
+    applies: (_s, ctx) => ctx.facts.replyLinks === 0 && ctx.facts.memberMessages > 0,
+    build: () => ({ detail: msg('rec.add-reply-data.detail'), evidence: [] }),
   },
   {
     id: 'collect-more',
     signal: 'member-replies',
-    levels: ['insufficient-data'],
-    priority: 1,
+    rank: { 'insufficient-data': 2 },
     applies: () => true,
-    build: (s) => ({ values: { total: num(s.values.memberReplies) }, evidence: [] }),
+    build: (_s, ctx) => ({ detail: msg('rec.collect-more.detail', { messages: ctx.facts.memberMessages, members: ctx.facts.activeMembers }), evidence: [] }),
   },
 ];
 
 export const MAX_RECOMMENDATIONS = 5;
 
-export function recommend(level: Level, outcomes: SignalOutcome[]): RecommendationDraft[] {
+export function recommend(level: Level, outcomes: SignalOutcome[], facts: AuditFacts): RecommendationDraft[] {
   const byId = new Map(outcomes.map((o) => [o.id, o]));
-  return RECOMMENDATION_RULES.filter((r) => r.levels.includes(level))
-    .flatMap((r) => {
-      const s = byId.get(r.signal);
-      if (!s || !r.applies(s)) return [];
-      const { values, evidence } = r.build(s);
-      return [{ rule: r, draft: { id: r.id, signal: r.signal, title: msg(`rec.${r.id}.title` as MessageKey), detail: msg(`rec.${r.id}.detail` as MessageKey, values), evidence } }];
-    })
-    .sort((a, b) => a.rule.priority - b.rule.priority || a.rule.id.localeCompare(b.rule.id))
+  const ctx: Context = { signal: (id) => byId.get(id), facts };
+  return RECOMMENDATION_RULES.flatMap((r) => {
+    const rank = r.rank[level];
+    const s = byId.get(r.signal);
+    if (rank === undefined || !s || !r.applies(s, ctx)) return [];
+    const { detail, evidence } = r.build(s, ctx);
+    return [{ rank, draft: { id: r.id, signal: r.signal, title: msg(`rec.${r.id}.title`), detail, evidence } }];
+  })
+    .sort((a, b) => a.rank - b.rank || a.draft.id.localeCompare(b.draft.id))
     .slice(0, MAX_RECOMMENDATIONS)
     .map((x) => x.draft);
 }

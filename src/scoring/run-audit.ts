@@ -93,7 +93,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       level = Math.max(0, level - 1);
       notes.push(msg('confidence.mentions', { share: mentionShare }));
     }
-    const score = out.score === null ? null : Math.min(1, Math.max(0, out.score));
+    const score = out.score === null || Number.isNaN(out.score) ? null : Math.min(1, Math.max(0, out.score));
     return {
       id, group: detector.group, title, article,
       status: score === null ? 'not-applicable' : 'measured',
@@ -102,7 +102,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       reason: score === null ? render(out.reason ?? msg('reason.notApplicable')) : null,
       values: out.values,
       evidence: (out.evidence ?? []).map(resolve),
-      confidence: { level: LEVELS[level]!, notes: notes.map(render) },
+      confidence: { level: LEVELS[level]!, notes: notes.map(render), sample: out.sample },
     };
   });
 
@@ -128,6 +128,8 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     community: cat('community'),
     readiness: cat('readiness'),
     audienceDependence: cat('audience-dependence'),
+    replyLinks: totalLinks,
+    inferredShare,
   });
 
   let overall: number | null = null;
@@ -143,28 +145,57 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     if (w > 0 && rule.level !== 'insufficient-data') overall = Math.round(sum / w);
   }
 
-  // verdict confidence: the sample, how replies were linked, how sure the brand is
+  // verdict confidence: the sample, how replies were linked, how sure the brand is, and how
+  // much of the community category could be measured at all
   const notes: MsgRef[] = [];
   let points = 3;
-  if (d.memberMessages < 150) points--;
+  if (d.memberMessages < SMALL_SAMPLE) {
+    points--;
+    notes.push(msg('why.smallSample', { messages: d.memberMessages, members: d.activeMembers }));
+  }
   if (inferredShare > 0.5) {
     points--;
     notes.push(msg('why.inferredReplies', { share: inferredShare }));
   }
-  if ((ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers') && ds.brand.certainty < 0.5) points--;
-  const confidence: Confidence = LEVELS[Math.max(0, Math.min(2, points - 1))]!;
-
-  const why: MsgRef[] = [msg(rule.because, { community: cat('community') ?? 0, readiness: cat('readiness') ?? 0, audience: cat('audience-dependence') ?? 0, messages: d.memberMessages, members: d.activeMembers })];
-  for (const s of decidingSignals(rule.level, signals)) {
-    if (s.summary) why.push({ key: s.summary.key as MessageKey, ...(s.summary.values ? { values: s.summary.values } : {}) });
+  const guessedBrand = ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers';
+  if (guessedBrand && ds.brand.certainty < 0.5) {
+    points--;
+    notes.push(msg('why.brandGuessed', { name: ds.brand.authors.map(nameOf).join(', '), certainty: ds.brand.certainty }));
   }
-  why.push(...notes);
+  if (measuredWeightShare(categories, 'community') < 0.5) points--;
+  const confidence: Confidence = rule.level === 'insufficient-data' ? 'low' : LEVELS[Math.max(0, Math.min(2, points - 1))]!;
+
+  const why: MsgRef[] = [
+    msg(rule.because, {
+      community: cat('community') ?? 0,
+      readiness: cat('readiness') ?? 0,
+      audience: cat('audience-dependence') ?? 0,
+      messages: d.memberMessages,
+      members: d.activeMembers,
+      share: inferredShare,
+    }),
+  ];
+  const whyLines: MessageT[] = [render(why[0]!)];
+  for (const { signal, missing } of decidingSignals(rule.level, signals)) {
+    whyLines.push({
+      ...render(msg(missing ? 'why.notYet' : 'why.signal', { title: signal.title, summary: lowerFirst(signal.summary!.text, lang) })),
+      signal: signal.id,
+    });
+  }
+  whyLines.push(...notes.filter((n) => n.key !== 'why.smallSample' || rule.because !== 'why.rule.insufficient').map(render));
   const unmeasured = signals.filter((s) => s.score === null && !INFORMATIVE_SIGNALS.includes(s.id)).map((s) => s.title);
-  if (unmeasured.length > 0) why.push(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') }));
+  if (unmeasured.length > 0) whyLines.push(render(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') })));
 
   const recs = recommend(
     rule.level,
-    measured.map(({ detector, out }) => ({ id: detector.id, score: out?.score ?? null, values: out?.values ?? {}, evidence: out?.evidence ?? [] })),
+    measured.map(({ detector, out }) => ({
+      id: detector.id,
+      score: out?.score ?? null,
+      values: out?.values ?? {},
+      evidence: out?.evidence ?? [],
+      highlights: out?.highlights ?? {},
+    })),
+    { replyLinks: totalLinks, memberMessages: d.memberMessages, activeMembers: d.activeMembers },
   );
 
   const brandNames = ds.brand.authors.map(nameOf);
@@ -196,7 +227,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       title: t(lang, `level.${rule.level}` as MessageKey),
       score: overall,
       confidence,
-      why: why.map(render),
+      why: whyLines,
     },
     categories,
     signals,
@@ -205,12 +236,52 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
   };
 }
 
-/** The signals that best explain a level: the strongest for a community, the weakest for an audience. */
-function decidingSignals(level: string, signals: SignalT[]): SignalT[] {
-  const scored = signals.filter((s) => s.score !== null && s.summary && s.group !== 'faq');
+/** A sentence set after a colon starts with a small letter (unless it opens with an acronym). */
+function lowerFirst(text: string, lang: Lang): string {
+  const [first, second] = [text.charAt(0), text.charAt(1)];
+  return second && second === second.toLocaleUpperCase(lang) && /\p{L}/u.test(second) ? text : first.toLocaleLowerCase(lang) + text.slice(1);
+}
+
+/** Below this many member messages, the verdict is a first estimate. */
+export const SMALL_SAMPLE = 150;
+/** How many signals a why-line list cites. */
+const CITED = 3;
+
+/** The share of a category's weight that could be measured (null signals weigh nothing). */
+function measuredWeightShare(categories: CategoryT[], id: CategoryT['id']): number {
+  const config = CATEGORIES.find((c) => c.id === id)!;
+  const total = config.signals.reduce((sum, s) => sum + s.weight, 0);
+  const measured = categories.find((c) => c.id === id)!.signals.reduce((sum, s) => sum + s.weight, 0);
+  return total > 0 ? measured / total : 0;
+}
+
+/**
+ * The signals that decided the level, for the why-lines: the strongest community signals
+ * for a community; for an audience, the weakest of the community and audience signals; for
+ * "ready", the strongest readiness signals and the community signal still missing.
+ */
+function decidingSignals(level: string, signals: SignalT[]): { signal: SignalT; missing: boolean }[] {
   if (level === 'insufficient-data') return [];
-  const sorted = [...scored].sort((a, b) => (level === 'audience' ? a.score! - b.score! : b.score! - a.score!) || a.id.localeCompare(b.id));
-  return sorted.slice(0, 3);
+  const inCategory = (id: CategoryT['id']) => new Set(CATEGORIES.find((c) => c.id === id)!.signals.filter((s) => s.weight > 0).map((s) => s.id));
+  const community = inCategory('community');
+  const readiness = inCategory('readiness');
+  const audience = inCategory('audience-dependence');
+  const scored = signals.filter((s) => s.score !== null && s.summary !== null);
+  // how much a signal weighs in the verdict: its score (or its lack) times its heaviest weight
+  const weightOf = new Map<string, number>();
+  for (const c of CATEGORIES) for (const s of c.signals) weightOf.set(s.id, Math.max(weightOf.get(s.id) ?? 0, s.weight));
+  const w = (s: SignalT) => weightOf.get(s.id) ?? 0;
+  const strongest = (ids: Set<string>) =>
+    scored.filter((s) => ids.has(s.id)).sort((a, b) => b.score! * w(b) - a.score! * w(a) || a.id.localeCompare(b.id));
+  const weakest = (ids: Set<string>) =>
+    scored.filter((s) => ids.has(s.id)).sort((a, b) => (1 - b.score!) * w(b) - (1 - a.score!) * w(a) || a.id.localeCompare(b.id));
+  if (level === 'community') return strongest(community).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  if (level === 'audience') {
+    return weakest(new Set([...community, ...audience])).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  }
+  const ready = strongest(new Set([...readiness, ...community])).slice(0, CITED - 1);
+  const gap = weakest(community).find((s) => !ready.includes(s) && s.score! < 0.5);
+  return [...ready.map((signal) => ({ signal, missing: false })), ...(gap ? [{ signal: gap, missing: true }] : [])];
 }
 
 function issueMessage(issue: LoadIssue): MsgRef {

@@ -1,0 +1,81 @@
+/** « Vous sentez une vraie dynamique collective, une “émulation” » */
+import { conversations } from '../derive/conversations.js';
+import { reciprocity, replyNetwork } from '../derive/graph.js';
+import { msg } from '../i18n/index.js';
+import { Lex } from '../lexicon/index.js';
+import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+
+export default defineDetector({
+  id: 'collective-dynamic',
+  group: 'community',
+  run({ ds, d }) {
+    const m = ds.messages;
+    const nA = ds.authors.length;
+    const net = replyNetwork(ds, d);
+    const conv = conversations(ds, d);
+    // pairs of members, whichever way the replies went
+    const pairs = new Map<number, number>();
+    for (const [key, count] of d.memberPairs) {
+      const a = Math.floor(key / nA);
+      const b = key % nA;
+      const k = Math.min(a, b) * nA + Math.max(a, b);
+      pairs.set(k, (pairs.get(k) ?? 0) + count);
+    }
+    let repeatPairs = 0;
+    const repeatsOf = new Map<number, number>();
+    for (const [key, count] of pairs) {
+      if (count < 2) continue;
+      repeatPairs++;
+      for (const a of [Math.floor(key / nA), key % nA]) repeatsOf.set(a, (repeatsOf.get(a) ?? 0) + 1);
+    }
+    let withMembers = 0;
+    let threePlus = 0;
+    for (let c = 0; c < conv.count; c++) {
+      if (conv.members[c]! === 0) continue;
+      withMembers++;
+      if (conv.members[c]! >= 3) threePlus++;
+    }
+    // thanks and welcomes from one member to another: the warmth of a group
+    let warm = 0;
+    const warmExamples: number[] = [];
+    for (let k = 0; k < m.count; k++) {
+      if (!(m.lex[k]! & (Lex.thanks | Lex.welcome))) continue;
+      const to = d.target[k]!;
+      if (!d.isMemberAuthor[m.author[k]!] || to < 0 || !d.isMemberAuthor[to]) continue;
+      warm++;
+      if (warmExamples.length < 3) warmExamples.push(k);
+    }
+    const recip = reciprocity(net.directed);
+    const repeatShare = ratio(repeatPairs, pairs.size);
+    const threePlusShare = ratio(threePlus, withMembers);
+    const warmPerMember = ratio(warm, d.activeMembers);
+    const values = {
+      reciprocity: round(recip),
+      memberPairs: pairs.size,
+      repeatPairs,
+      repeatPairShare: round(repeatShare),
+      conversationsWithMembers: withMembers,
+      conversationsWith3Members: threePlus,
+      threeMemberShare: round(threePlusShare),
+      thanksAndWelcomes: warm,
+      activeMembers: d.activeMembers,
+    };
+    if (d.replies.total === 0) return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
+    const evidence: EvidenceRef[] = [
+      ...rankAuthors(d, repeatsOf.keys(), (a) => repeatsOf.get(a)!)
+        .slice(0, 3)
+        .map((a) => ({ author: a, note: msg('evidence.repeatPartners', { partners: repeatsOf.get(a)! }) })),
+      ...warmExamples.map((k) => ({ message: k })),
+    ];
+    const score =
+      0.3 * scale(recip, 0.5) + 0.25 * scale(repeatShare, 0.4) + 0.25 * scale(threePlusShare, 0.3) + 0.2 * scale(warmPerMember, 0.3);
+    return {
+      score: round(score),
+      summary: msg('summary.collective-dynamic', { reciprocity: recip, repeatPairs, pairs: pairs.size, threePlus, withMembers, warm }),
+      values,
+      evidence,
+      sample: d.replies.total,
+      usesReplies: true,
+    };
+  },
+});
