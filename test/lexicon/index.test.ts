@@ -104,7 +104,7 @@ describe('lexicon, on real-looking sentences (accents, elisions, SMS spellings, 
   });
 
   it('has no duplicate phrase in a list (a duplicate hides a typo elsewhere)', () => {
-    for (const [name, list] of Object.entries({ ...LEXICON, openings: QUESTION_OPENINGS })) {
+    for (const [name, list] of Object.entries<readonly string[]>({ ...LEXICON, openings: QUESTION_OPENINGS })) {
       expect({ name, dupes: list.filter((w, i) => list.indexOf(w) !== i) }).toEqual({ name, dupes: [] });
     }
   });
