@@ -1,9 +1,31 @@
 /** « Vous sentez une vraie dynamique collective, une “émulation” » */
-import { conversations } from '../derive/conversations.js';
+import { type Conversations, conversations } from '../derive/conversations.js';
+import type { Derived } from '../derive/index.js';
 import { reciprocity, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
+import { type Dataset, NO_TARGET } from '../model/dataset.js';
 import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+
+/**
+ * For each member message that the export links to nobody, the member it answers in its
+ * conversation: the last other member who wrote before it (or -1).
+ */
+function impliedTargets(ds: Dataset, d: Derived, conv: Conversations): Int32Array {
+  const m = ds.messages;
+  const out = new Int32Array(m.count).fill(-1);
+  for (let c = 0; c < conv.count; c++) {
+    let last = -1;
+    for (let i = conv.start[c]!; i < conv.start[c + 1]!; i++) {
+      const k = conv.order[i]!;
+      const a = m.author[k]!;
+      if (!d.isMemberAuthor[a]) continue;
+      if (d.target[k] === NO_TARGET && last >= 0 && last !== a) out[k] = last;
+      last = a;
+    }
+  }
+  return out;
+}
 
 export default defineDetector({
   id: 'collective-dynamic',
@@ -13,11 +35,26 @@ export default defineDetector({
     const nA = ds.authors.length;
     const net = replyNetwork(ds, d);
     const conv = conversations(ds, d);
+    // who answers whom: the reply links, plus the answers the export does not link. In a
+    // thread where every reply points to the root (Slack), the asker's "Merci Julie" answers
+    // nobody; said in a conversation, it answers the last member who spoke before.
+    const directed = new Map<number, number>(d.memberPairs);
+    const implied = impliedTargets(ds, d, conv);
+    let impliedReplies = 0;
+    for (let k = 0; k < m.count; k++) {
+      const to = implied[k]!;
+      if (to < 0) continue;
+      impliedReplies++;
+      const key = m.author[k]! * nA + to;
+      directed.set(key, (directed.get(key) ?? 0) + 1);
+    }
     // pairs of members, whichever way the replies went
     const pairs = new Map<number, number>();
-    for (const [key, count] of d.memberPairs) {
+    let mutual = 0;
+    for (const [key, count] of directed) {
       const a = Math.floor(key / nA);
       const b = key % nA;
+      if (directed.has(b * nA + a)) mutual++;
       const k = Math.min(a, b) * nA + Math.max(a, b);
       pairs.set(k, (pairs.get(k) ?? 0) + count);
     }
@@ -40,17 +77,19 @@ export default defineDetector({
     const warmExamples: number[] = [];
     for (let k = 0; k < m.count; k++) {
       if (!(m.lex[k]! & (Lex.thanks | Lex.welcome))) continue;
-      const to = d.target[k]!;
+      const to = d.target[k]! === NO_TARGET ? implied[k]! : d.target[k]!;
       if (!d.isMemberAuthor[m.author[k]!] || to < 0 || !d.isMemberAuthor[to]) continue;
       warm++;
       if (warmExamples.length < 3) warmExamples.push(k);
     }
-    const recip = reciprocity(net.directed);
+    // reciprocity over every directed link, linked or implied (graphology's net.directed holds the linked ones)
+    const recip = directed.size > 0 ? mutual / directed.size : reciprocity(net.directed);
     const repeatShare = ratio(repeatPairs, pairs.size);
     const threePlusShare = ratio(threePlus, withMembers);
     const warmPerMember = ratio(warm, d.activeMembers);
     const values = {
       reciprocity: round(recip),
+      impliedReplies,
       memberPairs: pairs.size,
       repeatPairs,
       repeatPairShare: round(repeatShare),

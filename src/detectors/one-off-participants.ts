@@ -1,6 +1,11 @@
 /** « ne crée pas de lien durable », « échanges fugaces » */
 import { msg } from '../i18n/index.js';
-import { blend, defineDetector, gini, ratio, round, scale } from './define-detector.js';
+import { blend, clamp01, defineDetector, gini, ratio, round } from './define-detector.js';
+
+/** Shares of returning members an audience reaches too… */
+const BASELINE = 0.4;
+/** …and the share of a group people live in. */
+const FULL = 0.85;
 
 export default defineDetector({
   id: 'one-off-participants',
@@ -37,10 +42,13 @@ export default defineDetector({
       weeks,
     };
     if (members === 0) return { score: null, reason: msg('reason.noMembers'), values, sample: 0, usesReplies: false };
-    // lasting ties: people who take part in more than one exchange and come back another week
+    // lasting ties: people who take part in more than one exchange and come back another week.
+    // An audience's followers come back too (to the next post): below 40 % that says nothing,
+    // 85 % is a group people live in.
+    const beyond = (x: number) => clamp01((x - BASELINE) / (FULL - BASELINE));
     const score = blend([
-      [0.5, scale(1 - ratio(oneThread, members), 0.5)],
-      [0.5, weeks >= 2 ? scale(returningShare, 0.35) : null],
+      [0.5, beyond(1 - ratio(oneThread, members))],
+      [0.5, weeks >= 2 ? beyond(returningShare) : null],
     ])!;
     return {
       score: round(score),

@@ -22,6 +22,15 @@ describe('collective-dynamic', () => {
     expect(out.evidence![0]).toEqual({ author: ds.authors.findIndex((a) => a.name === 'ana'), note: { key: 'evidence.repeatPartners', values: { partners: 2 } } });
   });
 
+  it('reads the asker’s answer in a Slack-like thread, where every reply points to the root', () => {
+    const s = script();
+    const q = s.post('ana', 'Vous faites comment ?');
+    s.reply(q, 'ben', 'Un point le lundi');
+    s.reply(q, 'ana', 'Merci Ben !');
+    const out = detect('collective-dynamic', build(s.rows, brand));
+    expect(out.values).toMatchObject({ impliedReplies: 1, reciprocity: 1, thanksAndWelcomes: 1 });
+  });
+
   it('a star of one-off answers to one member has no dynamic', () => {
     const s = script();
     const q = s.post('ana', 'Des conseils ?');
