@@ -20,6 +20,8 @@ export interface Row {
   channel?: string;
   reactions?: number;
   platform?: string;
+  /** line in the source file (default: the row's position) */
+  line?: number;
 }
 
 export interface BuildOptions {
@@ -47,7 +49,7 @@ export function build(rows: Row[], options: BuildOptions = {}): Dataset {
       authorName: r.author,
       createdAt: T0 + r.at * MIN,
       text: r.text ?? '',
-      line: i + 2,
+      line: r.line ?? i + 2,
       ...(r.parent ? { parentId: r.parent } : {}),
       ...(r.thread ? { threadKey: r.thread } : {}),
       ...(r.channel ? { channel: r.channel } : {}),
