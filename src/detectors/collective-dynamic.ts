@@ -48,23 +48,27 @@ export default defineDetector({
       const key = m.author[k]! * nA + to;
       directed.set(key, (directed.get(key) ?? 0) + 1);
     }
-    // pairs of members, whichever way the replies went
-    const pairs = new Map<number, number>();
     let mutual = 0;
-    for (const [key, count] of directed) {
-      const a = Math.floor(key / nA);
-      const b = key % nA;
-      if (directed.has(b * nA + a)) mutual++;
-      const k = Math.min(a, b) * nA + Math.max(a, b);
-      pairs.set(k, (pairs.get(k) ?? 0) + count);
+    for (const key of directed.keys()) if (directed.has((key % nA) * nA + Math.floor(key / nA))) mutual++;
+    // pairs of members, whichever way the replies went, and whether they met again in another
+    // conversation: a question and its thanks are one exchange, talking again is a tie
+    const firstConversation = new Map<number, number>();
+    const repeated = new Set<number>();
+    for (let k = 0; k < m.count; k++) {
+      const a = m.author[k]!;
+      const t = d.target[k]!;
+      const to = t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a] ? t : implied[k]!;
+      if (to < 0 || to === a) continue;
+      const pair = Math.min(a, to) * nA + Math.max(a, to);
+      const c = conv.of[k]!;
+      const first = firstConversation.get(pair);
+      if (first === undefined) firstConversation.set(pair, c);
+      else if (first !== c) repeated.add(pair);
     }
-    let repeatPairs = 0;
+    const pairs = firstConversation;
+    const repeatPairs = repeated.size;
     const repeatsOf = new Map<number, number>();
-    for (const [key, count] of pairs) {
-      if (count < 2) continue;
-      repeatPairs++;
-      for (const a of [Math.floor(key / nA), key % nA]) repeatsOf.set(a, (repeatsOf.get(a) ?? 0) + 1);
-    }
+    for (const key of repeated) for (const a of [Math.floor(key / nA), key % nA]) repeatsOf.set(a, (repeatsOf.get(a) ?? 0) + 1);
     let withMembers = 0;
     let threePlus = 0;
     for (let c = 0; c < conv.count; c++) {

@@ -22,19 +22,32 @@ function weeks(membersFollowBrand: boolean) {
 }
 
 describe('posting-cadence (informative)', () => {
-  it('members whose activity rises and falls with the brand’s posts', () => {
+  it('members who only speak in the weeks the brand posts', () => {
     const out = detect('posting-cadence', weeks(true));
-    expect(out.values).toMatchObject({ weeks: 5, brandPosts: 3, postsPerWeek: 0.6, correlation: 1 });
+    expect(out.values).toMatchObject({ weeks: 5, brandPosts: 3, postsPerWeek: 0.6, weeksWithPosts: 3, weeksWithoutPosts: 2, memberMessagesPerWeekWithoutPosts: 0, correlation: 1 });
     expect(out.score).toBe(0);
-    expect(keyOf(out)).toBe('summary.posting-cadence.follows');
+    expect(keyOf(out)).toBe('summary.posting-cadence.silentWeeks');
   });
 
   it('members who speak every week, whether the brand posts or not', () => {
     const out = detect('posting-cadence', weeks(false));
-    expect(out.values.correlation).toBeNull();
-    expect(out.score).toBeNull();
-    expect(out.reason).toEqual({ key: 'reason.steadyCadence' });
-    expect(keyOf({ ...out, score: 1 })).toBe('summary.posting-cadence.steady');
+    expect(out.values).toMatchObject({ memberMessagesPerWeekWithPosts: 2, memberMessagesPerWeekWithoutPosts: 2 });
+    expect(out.score).toBe(1);
+  });
+
+  it('a brand that posts every week: read from how much it posts', () => {
+    const s = script();
+    for (let w = 0; w < 6; w++) {
+      s.at(w * WEEK);
+      for (let p = 0; p <= w % 2; p++) {
+        const post = s.post('brand', 'Nouveau post');
+        s.reply(post, 'ana', 'Top');
+      }
+    }
+    const out = detect('posting-cadence', build(s.rows, brand));
+    expect(out.values).toMatchObject({ weeksWithoutPosts: 0, correlation: 1 });
+    expect(out.score).toBe(0);
+    expect(keyOf(out)).toBe('summary.posting-cadence.follows');
   });
 
   it('needs a few weeks and some posts of the brand', () => {
