@@ -1,5 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LexFlag, LEXICON, MAX_SCAN, PATTERNS, QUESTION_OPENINGS, classifyText, flagNames, openingOf, wordForm, normalizeText } from '../../src/lexicon/index.js';
+import {
+  type LexFlag,
+  LEXICON,
+  LIST_PATTERNS,
+  Lex,
+  MAX_SCAN,
+  PATTERNS,
+  QUESTION_OPENINGS,
+  classifyText,
+  flagNames,
+  normalizeText,
+  openingOf,
+  phraseFlags,
+  wordForm,
+} from '../../src/lexicon/index.js';
 
 /** [message, flags it must have, flags it must not have] */
 type Case = [string, LexFlag[], LexFlag[]];
@@ -107,6 +122,19 @@ describe('lexicon, on real-looking sentences (accents, elisions, SMS spellings, 
     for (const [name, list] of Object.entries<readonly string[]>({ ...LEXICON, openings: QUESTION_OPENINGS })) {
       expect({ name, dupes: list.filter((w, i) => list.indexOf(w) !== i) }).toEqual({ name, dupes: [] });
     }
+  });
+
+  it('the single-pass matcher finds exactly what each list’s own pattern finds', () => {
+    const phrases = Object.values(LEXICON).flat();
+    const token = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom('le', 'the', 'a', 'un', 'x', 'merci2', 'on', 'se', 'sur', '?', '🙂'));
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 12 }), (tokens) => {
+        const w = tokens.join(' ');
+        const found = phraseFlags(w);
+        for (const [list, re] of Object.entries(LIST_PATTERNS)) expect({ w, list, found: (found & Lex[list as LexFlag]) !== 0 }).toEqual({ w, list, found: re.test(w) });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('writes every phrase in the normalized word form it is matched against', () => {
