@@ -15,7 +15,7 @@ import {
   SCHEMA_VERSION,
   type SignalT,
 } from '../model/result.js';
-import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
+import { CATEGORIES, INFORMATIVE_SIGNALS, WHY_ORDER } from './categories.js';
 import { recommend } from './recommendations.js';
 import { decideLevel } from './verdict.js';
 
@@ -256,31 +256,23 @@ function measuredWeightShare(categories: CategoryT[], id: CategoryT['id']): numb
 }
 
 /**
- * The signals that decided the level, for the why-lines: the strongest community signals
- * for a community; for an audience, the weakest of the community and audience signals; for
- * "ready", the strongest readiness signals and the community signal still missing.
+ * The signals that decided the level, for the why-lines: for a community, strong community
+ * signals; for an audience, weak community and audience signals; for "ready", the strong
+ * readiness signals and the community signal still missing. Among those, the most telling
+ * first (WHY_ORDER, configuration).
  */
 function decidingSignals(level: string, signals: SignalT[]): { signal: SignalT; missing: boolean }[] {
   if (level === 'insufficient-data') return [];
-  const inCategory = (id: CategoryT['id']) => new Set(CATEGORIES.find((c) => c.id === id)!.signals.filter((s) => s.weight > 0).map((s) => s.id));
-  const community = inCategory('community');
-  const readiness = inCategory('readiness');
-  const audience = inCategory('audience-dependence');
-  const scored = signals.filter((s) => s.score !== null && s.summary !== null);
-  // how much a signal weighs in the verdict: its score (or its lack) times its heaviest weight
-  const weightOf = new Map<string, number>();
-  for (const c of CATEGORIES) for (const s of c.signals) weightOf.set(s.id, Math.max(weightOf.get(s.id) ?? 0, s.weight));
-  const w = (s: SignalT) => weightOf.get(s.id) ?? 0;
-  const strongest = (ids: Set<string>) =>
-    scored.filter((s) => ids.has(s.id)).sort((a, b) => b.score! * w(b) - a.score! * w(a) || a.id.localeCompare(b.id));
-  const weakest = (ids: Set<string>) =>
-    scored.filter((s) => ids.has(s.id)).sort((a, b) => (1 - b.score!) * w(b) - (1 - a.score!) * w(a) || a.id.localeCompare(b.id));
-  if (level === 'community') return strongest(community).slice(0, CITED).map((signal) => ({ signal, missing: false }));
-  if (level === 'audience') {
-    return weakest(new Set([...community, ...audience])).slice(0, CITED).map((signal) => ({ signal, missing: false }));
-  }
-  const ready = strongest(new Set([...readiness, ...community])).slice(0, CITED - 1);
-  const gap = weakest(community).find((s) => !ready.includes(s) && s.score! < 0.5);
+  const byId = new Map(signals.filter((s) => s.score !== null && s.summary !== null).map((s) => [s.id, s]));
+  const pick = (order: readonly string[], keep: (score: number) => boolean) =>
+    order.flatMap((id) => {
+      const s = byId.get(id);
+      return s && keep(s.score!) ? [s] : [];
+    });
+  if (level === 'community') return pick(WHY_ORDER.community, (x) => x >= 0.6).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  if (level === 'audience') return pick(WHY_ORDER.audience, (x) => x < 0.4).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  const ready = pick(WHY_ORDER.ready, (x) => x >= 0.5).slice(0, CITED - 1);
+  const gap = pick(WHY_ORDER.missing, (x) => x < 0.4).find((s) => !ready.includes(s));
   return [...ready.map((signal) => ({ signal, missing: false })), ...(gap ? [{ signal: gap, missing: true }] : [])];
 }
 

@@ -35,7 +35,7 @@ describe('runAudit: verdict, why-lines, confidence', () => {
     for (const w of cited) {
       const s = r.signals.find((x) => x.id === w.signal)!;
       expect(s.group).toBe('community');
-      expect(w.text.startsWith(`${s.title}: `)).toBe(true);
+      expect(w.text.startsWith(`${s.title} — `)).toBe(true);
     }
     const unmeasured = r.verdict.why.find((w) => w.key === 'why.unmeasured')!;
     expect(unmeasured.text).toContain('A shared mission');

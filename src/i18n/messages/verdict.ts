@@ -6,8 +6,8 @@ import { defineMessages, frenchSpacing } from '../define.js';
 
 export default defineMessages(
   {
-    'why.signal': '{title}: {summary}',
-    'why.notYet': 'Still missing — {title}: {summary}',
+    'why.signal': '{title} — {summary}',
+    'why.notYet': 'Still missing: {title} — {summary}',
     'why.rule.nothingMeasured': 'None of the community or readiness signals could be measured from this data: each signal below says why.',
     'why.rule.noReplyData': 'Not one message of the {messages} answers another: either nobody replies to anybody, or the export does not say who answers whom. Without that, an audience and a community look the same.',
     'why.rule.inferredSmall': '{share%} of replies are guessed from the order of messages, and {messages} member messages are too few to read such guesses reliably.',
@@ -50,8 +50,8 @@ export default defineMessages(
     'rec.collect-more.detail': 'This export holds {messages} member messages from {members} people. Export several weeks of comments or messages (at least 30 messages from 8 people), or answer the questionnaire: community-audit quiz.',
   },
   frenchSpacing({
-    'why.signal': '{title} : {summary}',
-    'why.notYet': 'Ce qui manque encore — {title} : {summary}',
+    'why.signal': '{title} — {summary}',
+    'why.notYet': 'Ce qui manque encore : {title} — {summary}',
     'why.rule.nothingMeasured': 'Aucun des signaux de communauté ou de maturité n’a pu être mesuré avec ces données : chaque signal ci-dessous dit pourquoi.',
     'why.rule.noReplyData': 'Aucun des {messages} messages ne répond à un autre : soit personne ne répond à personne, soit l’export ne dit pas qui répond à qui. Sans cela, une audience et une communauté se ressemblent.',
     'why.rule.inferredSmall': '{share%} des réponses sont devinées d’après l’ordre des messages, et {messages} messages de membres sont trop peu pour lire ces suppositions de façon fiable.',
