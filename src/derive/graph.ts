@@ -106,6 +106,13 @@ export function componentCount(g: Graph): number {
   return connectedComponents(g).filter((c) => c.length >= 2).length;
 }
 
+/** A directed graph from "a answered b" pairs of author indices. */
+export function directedGraph(pairs: Iterable<readonly [number, number]>): Graph {
+  const g: Graph = new graphology.DirectedGraph({ allowSelfLoops: false });
+  for (const [a, b] of pairs) if (a !== b) g.mergeEdge(String(a), String(b));
+  return g;
+}
+
 /** Share of directed member→member links answered the other way (1 = every link is mutual). */
 export function reciprocity(g: Graph): number {
   if (g.size === 0) return 0;

@@ -1,7 +1,7 @@
 /** « Vous sentez une vraie dynamique collective, une “émulation” » */
 import { type Conversations, conversations } from '../derive/conversations.js';
 import type { Derived } from '../derive/index.js';
-import { reciprocity, replyNetwork } from '../derive/graph.js';
+import { directedGraph, reciprocity } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
 import { type Dataset, NO_TARGET } from '../model/dataset.js';
@@ -33,7 +33,6 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const nA = ds.authors.length;
-    const net = replyNetwork(ds, d);
     const conv = conversations(ds, d);
     // who answers whom: the reply links, plus the answers the export does not link. In a
     // thread where every reply points to the root (Slack), the asker's "Merci Julie" answers
@@ -48,8 +47,6 @@ export default defineDetector({
       const key = m.author[k]! * nA + to;
       directed.set(key, (directed.get(key) ?? 0) + 1);
     }
-    let mutual = 0;
-    for (const key of directed.keys()) if (directed.has((key % nA) * nA + Math.floor(key / nA))) mutual++;
     // pairs of members, whichever way the replies went, and whether they met again in another
     // conversation: a question and its thanks are one exchange, talking again is a tie
     const firstConversation = new Map<number, number>();
@@ -86,8 +83,8 @@ export default defineDetector({
       warm++;
       if (warmExamples.length < 3) warmExamples.push(k);
     }
-    // reciprocity over every directed link, linked or implied (graphology's net.directed holds the linked ones)
-    const recip = directed.size > 0 ? mutual / directed.size : reciprocity(net.directed);
+    // reciprocity over every directed link, linked by the export or implied
+    const recip = reciprocity(directedGraph([...directed.keys()].sort((x, y) => x - y).map((key) => [Math.floor(key / nA), key % nA] as const)));
     const repeatShare = ratio(repeatPairs, pairs.size);
     const threePlusShare = ratio(threePlus, withMembers);
     const warmPerMember = ratio(warm, d.activeMembers);

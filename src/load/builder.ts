@@ -346,9 +346,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     const threads: Thread[] = [];
     const threadByKey = new Map<string, number>();
     const threadOf = new Int32Array(count).fill(-1);
-    for (const [old, key] of threadKeys) {
-      const k = oldToNew[old]!;
-      if (k < 0) continue;
+    // in canonical order, so that a thread whose root is not exported gets the same first
+    // author (and the same index) whatever the order of the rows
+    const keyed = [...threadKeys].map(([old, key]) => [oldToNew[old]!, key] as const).filter(([k]) => k >= 0).sort((a, b) => a[0] - b[0]);
+    for (const [k, key] of keyed) {
       const tk = msg.source[k] + '\u0000' + key;
       let t = threadByKey.get(tk);
       if (t === undefined) {

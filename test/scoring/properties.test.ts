@@ -38,6 +38,8 @@ const datasets: fc.Arbitrary<Spec> = fc
   .record({
     kind: fc.constantFrom('chat' as const, 'comments' as const),
     links: fc.constantFrom('parent' as const, 'none' as const),
+    /** messages carry a thread key (a post id, a Slack thread) whose first message may not be exported */
+    keyed: fc.boolean(),
     messages: fc.array(
       fc.record({
         who: fc.integer({ min: 0, max: PEOPLE.length }),
@@ -51,7 +53,7 @@ const datasets: fc.Arbitrary<Spec> = fc
       { minLength: 1, maxLength: 40 },
     ),
   })
-  .map(({ kind, links, messages }) => {
+  .map(({ kind, links, keyed, messages }) => {
     let at = 0;
     const rows: Row[] = messages.map((x, i) => {
       at += x.gap;
@@ -64,7 +66,7 @@ const datasets: fc.Arbitrary<Spec> = fc
         reactions: x.reactions,
         line: i + 2,
         ...(parent ? { parent } : {}),
-        ...(kind === 'comments' ? { thread: `post${x.post}` } : {}),
+        ...(kind === 'comments' || keyed ? { thread: `post${x.post}` } : {}),
       };
     });
     return { kind, links, rows };
