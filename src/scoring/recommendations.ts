@@ -11,6 +11,8 @@
 import type { EvidenceRef, SignalId } from '../detectors/define-detector.js';
 import { type MessageKey, type MsgRef, msg } from '../i18n/index.js';
 import type { Level } from '../model/result.js';
+import { MINIMUM_DATA } from './categories.js';
+import { MIN_MESSAGES_WITH_INFERRED_REPLIES } from './verdict.js';
 
 export interface SignalOutcome {
   id: string;
@@ -23,6 +25,8 @@ export interface SignalOutcome {
 /** Facts about the whole dataset that some advice depends on. */
 export interface AuditFacts {
   replyLinks: number;
+  /** share of reply links guessed from message order */
+  inferredShare: number;
   memberMessages: number;
   activeMembers: number;
 }
@@ -203,10 +207,21 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     id: 'collect-more',
     signal: 'member-replies',
     rank: { 'insufficient-data': 2 },
-    applies: () => true,
-    build: (_s, ctx) => ({ detail: msg('rec.collect-more.detail', { messages: ctx.facts.memberMessages, members: ctx.facts.activeMembers }), evidence: [] }),
+    // unless the only thing missing is who answers whom (then add-reply-data says it all)
+    applies: (_s, { facts }) => tooFew(facts) || guessedOnFew(facts) || facts.replyLinks > 0,
+    build: (_s, { facts }) => ({
+      detail: msg(!tooFew(facts) && guessedOnFew(facts) ? 'rec.collect-more.detail.inferred' : 'rec.collect-more.detail', {
+        messages: facts.memberMessages,
+        members: facts.activeMembers,
+        needed: MIN_MESSAGES_WITH_INFERRED_REPLIES,
+      }),
+      evidence: [],
+    }),
   },
 ];
+
+const tooFew = (f: AuditFacts) => f.memberMessages < MINIMUM_DATA.memberMessages || f.activeMembers < MINIMUM_DATA.activeMembers;
+const guessedOnFew = (f: AuditFacts) => f.inferredShare > 0.5 && f.memberMessages < MIN_MESSAGES_WITH_INFERRED_REPLIES;
 
 export const MAX_RECOMMENDATIONS = 5;
 

@@ -182,9 +182,14 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       signal: signal.id,
     });
   }
-  whyLines.push(...notes.filter((n) => n.key !== 'why.smallSample' || rule.because !== 'why.rule.insufficient').map(render));
+  // notes the rule's own sentence already says are not repeated
+  const said: Partial<Record<string, string[]>> = {
+    'why.rule.insufficient': ['why.smallSample'],
+    'why.rule.inferredSmall': ['why.smallSample', 'why.inferredReplies'],
+  };
+  whyLines.push(...notes.filter((n) => !(said[rule.because] ?? []).includes(n.key)).map(render));
   const unmeasured = signals.filter((s) => s.score === null && !INFORMATIVE_SIGNALS.includes(s.id)).map((s) => s.title);
-  if (unmeasured.length > 0) whyLines.push(render(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') })));
+  if (unmeasured.length > 0) whyLines.push(render(msg('why.unmeasured', { count: unmeasured.length, list: unmeasured.join(t(lang, 'why.listSeparator')) })));
 
   const recs = recommend(
     rule.level,
@@ -195,7 +200,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       evidence: out?.evidence ?? [],
       highlights: out?.highlights ?? {},
     })),
-    { replyLinks: totalLinks, memberMessages: d.memberMessages, activeMembers: d.activeMembers },
+    { replyLinks: totalLinks, inferredShare, memberMessages: d.memberMessages, activeMembers: d.activeMembers },
   );
 
   const brandNames = ds.brand.authors.map(nameOf);

@@ -4,7 +4,7 @@ import { detectors } from '../../src/detectors/index.js';
 import { LEVELS } from '../../src/model/result.js';
 import { MAX_RECOMMENDATIONS, RECOMMENDATION_RULES, type SignalOutcome, recommend } from '../../src/scoring/recommendations.js';
 
-const facts = { replyLinks: 10, memberMessages: 200, activeMembers: 40 };
+const facts = { replyLinks: 10, inferredShare: 0, memberMessages: 200, activeMembers: 40 };
 
 /** Outcomes that make every rule apply, with one evidence item per list. */
 function everything(): SignalOutcome[] {
@@ -37,15 +37,18 @@ describe('recommendations catalogue', () => {
       (o) => o,
       (o) => ({ ...o, evidence: [], values: { ...o.values, unanswered: 0, askers: 0, memberFileMembers: 0 } }),
     ];
+    const factVariants = [facts, { ...facts, inferredShare: 0.9, memberMessages: 60 }];
     const seen = new Set<string>();
     for (const vary of variants) {
       const byId = new Map(outcomes.map((o) => [o.id, vary(o)]));
-      for (const r of RECOMMENDATION_RULES) {
-        const s = byId.get(r.signal)!;
-        const { detail } = r.build(s, { signal: (id) => byId.get(id), facts });
-        expect(detail.key.startsWith(`rec.${r.id}.detail`)).toBe(true);
-        expect(t('fr', detail.key, detail.values)).not.toBe(t('en', detail.key, detail.values));
-        seen.add(detail.key);
+      for (const f of factVariants) {
+        for (const r of RECOMMENDATION_RULES) {
+          const s = byId.get(r.signal)!;
+          const { detail } = r.build(s, { signal: (id) => byId.get(id), facts: f });
+          expect(detail.key.startsWith(`rec.${r.id}.detail`)).toBe(true);
+          expect(t('fr', detail.key, detail.values)).not.toBe(t('en', detail.key, detail.values));
+          seen.add(detail.key);
+        }
       }
     }
     // and no recommendation sentence in the catalogue is left without a rule that uses it
@@ -75,10 +78,17 @@ describe('recommendations catalogue', () => {
     expect(ready.find((r) => r.id === 'open-questions')!.evidence).toEqual([{ author: 1 }]);
   });
 
-  it('asks for the reply column when the export links no reply at all', () => {
-    const ids = (replyLinks: number) => recommend('insufficient-data', everything(), { ...facts, replyLinks }).map((r) => r.id);
-    expect(ids(0)).toEqual(['add-reply-data', 'collect-more']);
-    expect(ids(5)).toEqual(['collect-more']);
+  it('insufficient data: asks for what is missing, and only that', () => {
+    const recs = (f: Partial<typeof facts>) => recommend('insufficient-data', everything(), { ...facts, ...f }).map((r) => [r.id, r.detail.key]);
+    // enough messages, but no reply linked at all: the reply column
+    expect(recs({ replyLinks: 0 })).toEqual([['add-reply-data', 'rec.add-reply-data.detail']]);
+    // too few messages, and no reply either
+    expect(recs({ replyLinks: 0, memberMessages: 12 })).toEqual([
+      ['add-reply-data', 'rec.add-reply-data.detail'],
+      ['collect-more', 'rec.collect-more.detail'],
+    ]);
+    // replies guessed from message order on too few messages
+    expect(recs({ inferredShare: 0.9, memberMessages: 60 })).toEqual([['collect-more', 'rec.collect-more.detail.inferred']]);
   });
 
   it('does not advise what the data contradicts: no core, no invitation', () => {

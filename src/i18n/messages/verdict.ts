@@ -6,6 +6,7 @@ import { defineMessages, frenchSpacing } from '../define.js';
 
 export default defineMessages(
   {
+    'why.listSeparator': '; ',
     'why.signal': '{title} — {summary}',
     'why.notYet': 'Still missing: {title} — {summary}',
     'why.rule.nothingMeasured': 'None of the community or readiness signals could be measured from this data: each signal below says why.',
@@ -46,10 +47,12 @@ export default defineMessages(
     'rec.keep-networks.detail': 'On the networks you build an audience; elsewhere you build a community. The two go together: keep publishing to be found, and point the people who want more to your own space.',
     'rec.add-reply-data.title': 'Export who answers whom',
     'rec.add-reply-data.detail': 'No message in this export answers another: either nobody replies to anybody, or the export lacks the reply column. If your tool exports it (a parent id, "in reply to"), export again with it, or name it with --map parent=<column>.',
+    'rec.collect-more.detail.inferred': 'This export holds {messages} member messages from {members} people, and does not say who answers whom: replies are guessed from the order of messages. Export more of it (at least {needed} messages), export again with the reply column if your tool has one, or answer the questionnaire: community-audit quiz.',
     'rec.collect-more.title': 'Collect more data',
     'rec.collect-more.detail': 'This export holds {messages} member messages from {members} people. Export several weeks of comments or messages (at least 30 messages from 8 people), or answer the questionnaire: community-audit quiz.',
   },
   frenchSpacing({
+    'why.listSeparator': ' ; ',
     'why.signal': '{title} — {summary}',
     'why.notYet': 'Ce qui manque encore : {title} — {summary}',
     'why.rule.nothingMeasured': 'Aucun des signaux de communauté ou de maturité n’a pu être mesuré avec ces données : chaque signal ci-dessous dit pourquoi.',
@@ -90,6 +93,7 @@ export default defineMessages(
     'rec.keep-networks.detail': 'Sur les réseaux, vous bâtissez une audience ; en dehors, vous construisez une communauté. Les deux sont complémentaires : continuez à publier pour être trouvé·e, et orientez celles et ceux qui veulent aller plus loin vers votre espace.',
     'rec.add-reply-data.title': 'Exportez qui répond à qui',
     'rec.add-reply-data.detail': 'Aucun message de cet export ne répond à un autre : soit personne ne répond à personne, soit l’export n’a pas la colonne des réponses. Si votre outil l’exporte (un identifiant parent, « en réponse à »), exportez de nouveau avec elle, ou indiquez-la avec --map parent=<colonne>.',
+    'rec.collect-more.detail.inferred': 'Cet export contient {messages} messages de {members} membres, et ne dit pas qui répond à qui : les réponses sont devinées d’après l’ordre des messages. Exportez-en davantage (au moins {needed} messages), exportez de nouveau avec la colonne des réponses si votre outil la propose, ou répondez au questionnaire : community-audit quiz.',
     'rec.collect-more.title': 'Rassemblez plus de données',
     'rec.collect-more.detail': 'Cet export contient {messages} messages de {members} membres. Exportez plusieurs semaines de commentaires ou de messages (au moins 30 messages de 8 personnes), ou répondez au questionnaire : community-audit quiz.',
   }),
