@@ -29,8 +29,8 @@ const BRAND = -1;
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
-  // distinct directed pairs first, as numbers: a million replies make a few thousand edges,
-  // and the graphs are built from those alone
+  // distinct directed pairs first, as numbers: people answer the same people again and
+  // again, so the graphs are built from far fewer edges than there are replies
   const nA = ds.authors.length;
   const pairs = new Set<number>();
   const m = ds.messages;
@@ -104,13 +104,6 @@ export function largestComponent(g: Graph, firstSeen?: (node: string) => number)
 /** The number of connected components with at least two people. */
 export function componentCount(g: Graph): number {
   return connectedComponents(g).filter((c) => c.length >= 2).length;
-}
-
-/** A directed graph from "a answered b" pairs of author indices. */
-export function directedGraph(pairs: Iterable<readonly [number, number]>): Graph {
-  const g: Graph = new graphology.DirectedGraph({ allowSelfLoops: false });
-  for (const [a, b] of pairs) if (a !== b) g.mergeEdge(String(a), String(b));
-  return g;
 }
 
 /** Share of directed member→member links answered the other way (1 = every link is mutual). */

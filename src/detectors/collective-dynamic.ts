@@ -1,7 +1,7 @@
 /** « Vous sentez une vraie dynamique collective, une “émulation” » */
 import { type Conversations, conversations } from '../derive/conversations.js';
 import type { Derived } from '../derive/index.js';
-import { directedGraph, reciprocity } from '../derive/graph.js';
+import { reciprocity, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
 import { type Dataset, NO_TARGET } from '../model/dataset.js';
@@ -37,16 +37,9 @@ export default defineDetector({
     // who answers whom: the reply links, plus the answers the export does not link. In a
     // thread where every reply points to the root (Slack), the asker's "Merci Julie" answers
     // nobody; said in a conversation, it answers the last member who spoke before.
-    const directed = new Map<number, number>(d.memberPairs);
     const implied = impliedTargets(ds, d, conv);
     let impliedReplies = 0;
-    for (let k = 0; k < m.count; k++) {
-      const to = implied[k]!;
-      if (to < 0) continue;
-      impliedReplies++;
-      const key = m.author[k]! * nA + to;
-      directed.set(key, (directed.get(key) ?? 0) + 1);
-    }
+    for (let k = 0; k < m.count; k++) if (implied[k]! >= 0) impliedReplies++;
     // pairs of members, whichever way the replies went, and whether they met again in another
     // conversation: a question and its thanks are one exchange, talking again is a tie
     const firstConversation = new Map<number, number>();
@@ -83,8 +76,10 @@ export default defineDetector({
       warm++;
       if (warmExamples.length < 3) warmExamples.push(k);
     }
-    // reciprocity over every directed link, linked by the export or implied
-    const recip = reciprocity(directedGraph([...directed.keys()].sort((x, y) => x - y).map((key) => [Math.floor(key / nA), key % nA] as const)));
+    // reciprocity over every directed link: those of the reply network, and the implied ones
+    const links = replyNetwork(ds, d).directed.copy();
+    for (let k = 0; k < m.count; k++) if (implied[k]! >= 0) links.mergeEdge(String(m.author[k]), String(implied[k]));
+    const recip = reciprocity(links);
     const repeatShare = ratio(repeatPairs, pairs.size);
     const threePlusShare = ratio(threePlus, withMembers);
     const warmPerMember = ratio(warm, d.activeMembers);

@@ -165,17 +165,18 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
   if (measuredWeightShare(categories, 'community') < 0.5) points--;
   const confidence: Confidence = rule.level === 'insufficient-data' ? 'low' : LEVELS[Math.max(0, Math.min(2, points - 1))]!;
 
-  const why: MsgRef[] = [
-    msg(rule.because, {
-      community: cat('community') ?? 0,
-      readiness: cat('readiness') ?? 0,
-      audience: cat('audience-dependence') ?? 0,
-      messages: d.memberMessages,
-      members: d.activeMembers,
-      share: inferredShare,
-    }),
+  const whyLines: MessageT[] = [
+    render(
+      msg(rule.because, {
+        community: cat('community') ?? 0,
+        readiness: cat('readiness') ?? 0,
+        audience: cat('audience-dependence') ?? 0,
+        messages: d.memberMessages,
+        members: d.activeMembers,
+        share: inferredShare,
+      }),
+    ),
   ];
-  const whyLines: MessageT[] = [render(why[0]!)];
   for (const { signal, missing } of decidingSignals(rule.level, signals)) {
     whyLines.push({
       ...render(msg(missing ? 'why.notYet' : 'why.signal', { title: signal.title, summary: lowerFirst(signal.summary!.text, lang) })),
