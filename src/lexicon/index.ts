@@ -266,10 +266,9 @@ const PHRASE_FLAGS = new Map<string, number>();
 for (const [flag, list] of Object.entries(LEXICON)) for (const p of list) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | Lex[flag as keyof typeof LEXICON]);
 for (const p of PLACES) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | PLACE_BIT);
 for (const p of NOT_A_WELCOME) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | NOT_WELCOME_BIT);
-for (const [p, f] of PHRASE_FLAGS) {
-  let all = f;
-  for (const [q, g] of PHRASE_FLAGS) if (q.length < p.length && p.startsWith(q + ' ')) all |= g;
-  PHRASE_FLAGS.set(p, all);
+for (const p of [...PHRASE_FLAGS.keys()].sort((a, b) => a.length - b.length)) {
+  // shortest first, so a prefix already holds the flags of its own prefixes
+  for (let i = p.indexOf(' '); i > 0; i = p.indexOf(' ', i + 1)) PHRASE_FLAGS.set(p, PHRASE_FLAGS.get(p)! | (PHRASE_FLAGS.get(p.slice(0, i)) ?? 0));
 }
 const ALL_PHRASES = new RegExp(`\\b(?:${[...PHRASE_FLAGS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`, 'g');
 
