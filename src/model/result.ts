@@ -18,6 +18,8 @@ export const Message = z.object({
   key: z.string(),
   values: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
   text: z.string(),
+  /** the signal a why-line cites */
+  signal: z.string().optional(),
 });
 
 export const Evidence = z.object({
@@ -33,6 +35,8 @@ export const Evidence = z.object({
 export const Confidence = z.object({
   level: z.enum(['high', 'medium', 'low']),
   notes: z.array(Message),
+  /** how many items the score rests on (replies, conversations, questions, members…) */
+  sample: z.number().int().optional(),
 });
 
 /** One answer of the questionnaire, as it feeds a declared signal. */

@@ -165,13 +165,17 @@ export function renderText(result: AuditResultT, options: TextOptions): string {
   L.push('');
   L.push(head(t(lang, 'report.signals')));
   const narrow = width < 80;
+  const colWidths = narrow ? [width - 12, 9] : [30, 9, width - 44];
   const signals = narrow
-    ? table([t(lang, 'report.signal'), t(lang, 'report.scoreCol')], [width - 12, 9])
-    : table([t(lang, 'report.signal'), t(lang, 'report.scoreCol'), t(lang, 'report.measured')], [30, 9, width - 44]);
+    ? table([t(lang, 'report.signal'), t(lang, 'report.scoreCol')], colWidths)
+    : table([t(lang, 'report.signal'), t(lang, 'report.scoreCol'), t(lang, 'report.measured')], colWidths);
   for (const s of r.signals) {
     const sc = s.score === null ? t(lang, 'report.notApplicable') : String(Math.round(s.score * 100)) + (s.status === 'declared' ? '*' : '');
     const detail = s.summary?.text ?? s.reason?.text ?? '';
-    signals.push(narrow ? [s.title, sc] : [s.title, sc, detail]);
+    // cells wrapped here, on ordinary spaces only: cli-table3 would also break at the
+    // no-break spaces of French typography (« membres ; », « 4 % »)
+    const cell = (text: string, col: number) => wrap(text, colWidths[col]! - 2);
+    signals.push(narrow ? [cell(s.title, 0), sc] : [cell(s.title, 0), sc, cell(detail, 2)]);
   }
   L.push(signals.toString());
   if (r.signals.some((s) => s.status === 'declared')) L.push(c.dim(t(lang, 'report.declaredMark')));

@@ -19,7 +19,7 @@ export function coreMembers(d: Derived): number[] {
   d.authorStats.forEach((s, a) => {
     if (d.isMemberAuthor[a] && s.weeks >= CORE_MIN_WEEKS && s.repliesToMembers >= CORE_MIN_REPLIES) core.push(a);
   });
-  return core.sort((a, b) => d.authorStats[b]!.repliesToMembers - d.authorStats[a]!.repliesToMembers || a - b);
+  return core.sort((a, b) => d.authorStats[b]!.repliesToMembers - d.authorStats[a]!.repliesToMembers || d.authorStats[a]!.firstMessage - d.authorStats[b]!.firstMessage || a - b);
 }
 
 export function buildCharts(ds: Dataset, d: Derived, nameOf: (author: number) => string): ChartsT {
