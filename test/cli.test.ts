@@ -73,7 +73,7 @@ describe('pipes', () => {
   it('a reader that stops early (| head) gets no error and no stack trace', async () => {
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('./helpers/cli.js');
-    const r = spawnSync('bash', ['-c', `node "${BIN}" ${slack.join(' ')} --format json | head -c 20 >/dev/null`], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync('bash', ['-c', `node "${BIN}" ${slack.join(' ')} --format json | true`], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -49,6 +49,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .addOption(new Option('--lang <lang>', 'report language (default: from LC_ALL / LANG)').choices(['fr', 'en']))
     .option('--since <date>', 'only messages from this day on (YYYY-MM-DD)')
     .option('--until <date>', 'only messages up to this day (YYYY-MM-DD)')
+    .addOption(new Option('--by <period>', 'the verdict period by period: did you move from audience to community?').choices(['week', 'month', 'quarter']))
     .option('--input-format <name>', 'force the input format instead of detecting it (see: community-audit formats)')
     .option('--platform <name>', 'platform of a CSV with no platform column: instagram, linkedin, facebook, youtube, tiktok, x, forum, slack, discord…')
     .option('--map <field=column>', `read a field from a named column (repeatable); fields: ${MAP_FIELDS.join(', ')}`, (v: string, prev: string[]) => [...prev, v], [] as string[])
@@ -72,6 +73,10 @@ Examples:
   community-audit export.csv --fail-on audience --quiet        # in CI
   community-audit comments.csv --quiz answers.json             # your answers against the data
   community-audit quiz                                         # no data: answer 20 questions
+  community-audit export.csv --format html --out report.html   # charts, one file, opens offline
+  community-audit export.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
+  community-audit export.csv --by month                        # the verdict month by month
+  community-audit compare last-month.json this-month.json --fail-on-drop 10
   community-audit schema > audit.schema.json
 
 Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad usage or unreadable input
@@ -110,6 +115,24 @@ Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal witho
       if (flags.lang) lang = flags.lang;
       const { quiz } = await import('./commands/quiz.js');
       exitCode = await quiz(flags, io, lang, say);
+    });
+
+  program
+    .command('compare')
+    .description('what changed between two audits made with --format json (score, level, signals, core members)')
+    .argument('<before>', 'the earlier audit (JSON)')
+    .argument('<after>', 'the later audit (JSON)')
+    .option('--fail-on-drop <points>', 'exit 1 when the score fell by more than this many points')
+    .option('-f, --format <format>', 'text (default), json or markdown')
+    .option('-o, --out <file>', 'write the comparison to a file, atomically')
+    .addOption(new Option('--lang <lang>', 'language of the comparison (default: from LC_ALL / LANG)').choices(['fr', 'en']))
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExit codes: 0 done · 1 the score fell by more than --fail-on-drop · 2 a file is not an audit JSON · 3 a score is missing\n')
+    .action(async (before: string, after: string, _opts: unknown, cmd: Command) => {
+      const flags = cmd.opts() as { format?: string; out?: string; lang?: 'fr' | 'en'; failOnDrop?: string; color?: boolean };
+      if (flags.lang) lang = flags.lang;
+      const { compare } = await import('./commands/compare.js');
+      exitCode = await compare(before, after, flags, io, lang, say);
     });
 
   program

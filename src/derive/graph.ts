@@ -2,17 +2,23 @@
  * The reply network: who answers whom among members, and the same network with the brand
  * as one node. Built once, on first use, and shared.
  *
- * A million replies make hundreds of thousands of distinct pairs; as graphology graphs
- * (an object per edge, an object per adjacency list) that is seconds and a gigabyte. The
- * graphs here are compact (typed arrays: unique edges in first-seen order, degrees, a
- * sorted adjacency built on demand) and answer what the detectors ask natively: `order`,
- * `size`, `degree`, `forEachNode`, `forEachEdge`, `hasEdge`, `hasDirectedEdge`, plus the
- * helpers below. Any other graphology method still works: the graph is then built as a
- * real graphology graph once (the same nodes and edges, in the same order) and the call
- * goes to it.
+ * A million replies make hundreds of thousands of distinct pairs; as graphology graphs (an
+ * object per edge, an object per adjacency list) that is seconds and a gigabyte. The graphs
+ * here are compact (typed arrays: unique edges in first-merged order, degrees, a sorted
+ * adjacency built on demand) and answer what the detectors ask natively (order, size,
+ * degree, nodes, forEachNode, forEachEdge, forEachNeighbor, neighbors, hasEdge,
+ * hasDirectedEdge, mergeEdge on author keys, copy) with graphology's orders, so results
+ * are the same. Any other graphology method still works: the graph is then built once as
+ * a real graphology graph (same nodes and edges, same order) and the call goes to it.
+ *
+ * Measures come from graphology's packages where they exist (connected components,
+ * degree centrality); reciprocity and the k-core decomposition are a few lines over the
+ * same graphs, as no package offers them.
  */
 import graphology from 'graphology';
 import type { AbstractGraph as Graph } from 'graphology-types';
+import { connectedComponents } from 'graphology-components';
+import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import { NO_TARGET, POST_AUTHOR, type Dataset } from '../model/dataset.js';
 import type { Derived } from './index.js';
 
@@ -27,6 +33,7 @@ export interface ReplyNetwork {
 
 const cache = new WeakMap<Derived, ReplyNetwork>();
 export const BRAND_NODE = 'brand';
+const BRAND = -1;
 
 const EMPTY_ATTRIBUTES = Object.freeze({});
 
@@ -46,6 +53,8 @@ class CompactGraph {
   /** open-addressing set of edges: slot → edge index + 1 */
   private slots = new Int32Array(2048);
   private real: Graph | null = null;
+  /** set when a caller used the graph in a way only graphology handles: everything goes to `real` */
+  delegated = false;
   private adjacency: { offsets: Int32Array; targets: Int32Array } | null = null;
 
   constructor(type: 'undirected' | 'directed', ids: number) {
@@ -109,6 +118,7 @@ class CompactGraph {
     this.slots[s] = ++this.edgeCount;
     this.deg[u]!++;
     this.deg[v]!++;
+    this.adjacency = null;
   }
 
   private rehash(): void {
@@ -167,6 +177,56 @@ class CompactGraph {
 
   hasDirectedEdge(source: unknown, target: unknown): boolean {
     return this.type === 'directed' && this.hasEdge(source, target);
+  }
+
+  nodes(): string[] {
+    return this.keys.slice();
+  }
+
+  forEachNeighbor(key: unknown, callback: (neighbor: string, attributes: object) => void): void {
+    const i = this.indexOfKey(key);
+    if (i < 0) throw new Error(`Graph.forEachNeighbor: could not find the "${String(key)}" node in the graph.`);
+    const { offsets, targets } = this.neighborLists();
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) callback(this.keys[targets[j]!]!, EMPTY_ATTRIBUTES);
+  }
+
+  neighbors(key: unknown): string[] {
+    const out: string[] = [];
+    this.forEachNeighbor(key, (n) => void out.push(n));
+    return out;
+  }
+
+  /** graphology's mergeEdge for author-index keys (and the brand); any other key hands the graph over to graphology */
+  mergeEdge(source: unknown, target: unknown): unknown {
+    const a = this.idOfKey(source);
+    const b = this.idOfKey(target);
+    if (a < 0 || b < 0) {
+      this.delegated = true;
+      return (this.materialize() as unknown as { mergeEdge(s: unknown, t: unknown): unknown }).mergeEdge(source, target);
+    }
+    if (this.real) (this.real as unknown as { mergeEdge(s: unknown, t: unknown): unknown }).mergeEdge(String(source), String(target));
+    this.merge(a, String(source), b, String(target));
+    return undefined;
+  }
+
+  copy(): Graph {
+    const c = new CompactGraph(this.type, this.nodeOf.length);
+    for (let e = 0; e < this.edgeCount; e++) {
+      const u = this.src[e]!;
+      const v = this.dst[e]!;
+      c.merge(this.idOfKey(this.keys[u])!, this.keys[u]!, this.idOfKey(this.keys[v])!, this.keys[v]!);
+    }
+    // isolated nodes do not occur: every node arrives with an edge
+    return asGraph(c);
+  }
+
+  private idOfKey(key: unknown): number {
+    if (typeof key !== 'string' && typeof key !== 'number') return -1;
+    const k = String(key);
+    const brandId = this.nodeOf.length - 1;
+    if (k === BRAND_NODE) return brandId;
+    const n = Number(k);
+    return Number.isInteger(n) && n >= 0 && n < brandId && String(n) === k ? n : -1;
   }
 
   /** internal: node degrees by node index (insertion order) */
@@ -255,8 +315,8 @@ const COMPACT = Symbol('compact');
 function asGraph(c: CompactGraph): Graph {
   return new Proxy(c, {
     get(target, prop, receiver) {
-      if (prop === COMPACT) return target;
-      if (prop in target) {
+      if (prop === COMPACT) return target.delegated ? undefined : target;
+      if (!target.delegated && prop in target) {
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
       }
@@ -265,7 +325,7 @@ function asGraph(c: CompactGraph): Graph {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(real) : v;
     },
     has(target, prop) {
-      return prop in target || prop in (target.materialize() as object);
+      return (!target.delegated && prop in target) || prop in (target.materialize() as object);
     },
   }) as unknown as Graph;
 }
@@ -273,28 +333,47 @@ function asGraph(c: CompactGraph): Graph {
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
-  // each graph is built on first use: a detector that only needs one does not pay for three
+  // distinct directed pairs first, as numbers: people answer the same people again and
+  // again, so the graphs are built from far fewer edges than there are replies. The pairs
+  // are sorted numerically and merged in that order (the brand, -1, first).
+  const nA = ds.authors.length;
+  const m = ds.messages;
+  let keys = new Float64Array(1024);
+  let count = 0;
+  const node = (a: number) => (a === POST_AUTHOR || (a >= 0 && d.isBrandAuthor[a]) ? BRAND : a);
+  for (let k = 0; k < m.count; k++) {
+    const to = d.target[k]!;
+    if (to === NO_TARGET) continue;
+    const from = node(m.author[k]!);
+    const target = node(to);
+    if (from === target) continue;
+    if (from !== BRAND && !d.isMemberAuthor[from]) continue;
+    if (target !== BRAND && !d.isMemberAuthor[target]) continue;
+    if (count === keys.length) {
+      const grown = new Float64Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
+    }
+    keys[count++] = (from + 1) * (nA + 1) + (target + 1);
+  }
+  const sorted = keys.subarray(0, count).sort();
   const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
-    const nA = ds.authors.length;
     // node ids: author indices, and nA for the brand
     const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1);
-    const keyOf: string[] = new Array(nA + 1);
-    const key = (id: number) => (keyOf[id] ??= id === nA ? BRAND_NODE : String(id));
-    const m = ds.messages;
-    for (let k = 0; k < m.count; k++) {
-      const a = m.author[k]!;
-      const to = d.target[k]!;
-      if (to === NO_TARGET) continue;
-      const from = d.isBrandAuthor[a] ? nA : a;
-      const target = to === POST_AUTHOR || d.isBrandAuthor[to] ? nA : to;
-      if (from === target) continue;
-      const fromMember = from !== nA && d.isMemberAuthor[a] === 1;
-      const toMember = target !== nA && d.isMemberAuthor[to] === 1;
-      if (!(fromMember || from === nA) || !(toMember || target === nA)) continue;
-      if (which === 'withBrand' || (fromMember && toMember)) g.merge(from, key(from), target, key(target));
+    const keyOf = (id: number) => (id === nA ? BRAND_NODE : String(id));
+    for (let i = 0; i < count; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+      const key = sorted[i]!;
+      const from = Math.floor(key / (nA + 1)) - 1;
+      const to = (key % (nA + 1)) - 1;
+      if (which !== 'withBrand' && (from === BRAND || to === BRAND)) continue;
+      const a = from === BRAND ? nA : from;
+      const b = to === BRAND ? nA : to;
+      g.merge(a, keyOf(a), b, keyOf(b));
     }
     return asGraph(g);
   };
+  // each graph is built on first use: a detector that needs one does not pay for three
   const built: Partial<Record<'members' | 'withBrand' | 'directed', Graph>> = {};
   const net: ReplyNetwork = {
     get members() {
@@ -311,52 +390,61 @@ export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   return net;
 }
 
-/** Freeman's degree centralization: 1 for a star (one hub), 0 when every node has the same degree. */
+/** Node indices in the order graphology-metrics lists them (an object: integer keys ascending, then the rest). */
+function objectKeyOrder(c: CompactGraph): number[] {
+  const n = c.order;
+  const numeric: number[] = [];
+  const other: number[] = [];
+  for (let i = 0; i < n; i++) (c.nodeKey(i) === BRAND_NODE ? other : numeric).push(i);
+  numeric.sort((x, y) => Number(c.nodeKey(x)) - Number(c.nodeKey(y)));
+  return numeric.concat(other);
+}
+
+/**
+ * Freeman's degree centralization, from the normalized degree centrality (graphology-metrics'
+ * degreeCentrality: degree / (n − 1)): 1 for a star (one hub everybody talks through), 0
+ * when every node has the same degree.
+ */
 export function degreeCentralization(g: Graph): number {
   const n = g.order;
   if (n < 3) return 0;
-  let max = 0;
-  let sum = 0;
   const c = compactOf(g);
+  const values: number[] = [];
   if (c) {
-    for (const deg of c.degrees()) {
-      sum += deg;
-      if (deg > max) max = deg;
-    }
-  } else {
-    g.forEachNode((node) => {
-      const deg = g.degree(node);
-      sum += deg;
-      if (deg > max) max = deg;
-    });
-  }
-  return (n * max - sum) / ((n - 1) * (n - 2));
+    const deg = c.degrees();
+    for (const i of objectKeyOrder(c)) values.push(deg[i]! / (n - 1));
+  } else values.push(...Object.values(degreeCentrality(g)));
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  let sum = 0;
+  for (const v of values) sum += max - v;
+  // the star's sum is (n - 1) · (1 - 1/(n - 1)) = n - 2
+  return Math.min(1, Math.max(0, sum / (n - 2)));
 }
 
-/** The largest connected component (ties: the smaller joined key list), found as graphology-components would. */
-export function largestComponent(g: Graph): string[] {
+/** Each connected component, in graphology-components' order (start nodes in insertion order, depth first). */
+function forEachComponent(g: Graph, callback: (component: string[]) => void): void {
   const c = compactOf(g);
-  if (!c) return largestOfGraphology(g);
+  if (!c) {
+    for (const comp of connectedComponents(g)) callback(comp);
+    return;
+  }
   const n = c.order;
-  if (n === 0) return [];
+  if (n === 0) return;
   const { offsets, targets } = c.neighborLists();
   const seen = new Uint8Array(n);
   const stack = new Int32Array(n);
-  let best: string[] = [];
-  let bestJoined: string | null = null;
-  const component: number[] = [];
   let seenCount = 0;
   for (let s = 0; s < n && seenCount < n; s++) {
     if (seen[s]) continue;
-    // a depth-first walk in graphology-components' order: pop, then push unseen neighbors
-    component.length = 0;
+    const component: string[] = [];
     let top = 0;
     stack[top++] = s;
     seen[s] = 1;
     seenCount++;
     while (top > 0) {
       const u = stack[--top]!;
-      component.push(u);
+      component.push(c.nodeKey(u));
       for (let j = offsets[u]!; j < offsets[u + 1]!; j++) {
         const v = targets[j]!;
         if (!seen[v]) {
@@ -366,45 +454,42 @@ export function largestComponent(g: Graph): string[] {
         }
       }
     }
-    if (component.length > best.length) {
-      best = component.map((i) => c.nodeKey(i));
-      bestJoined = null;
-    } else if (component.length === best.length) {
-      const keys = component.map((i) => c.nodeKey(i));
-      const joined = keys.join();
-      if (joined < (bestJoined ??= best.join())) {
-        best = keys;
-        bestJoined = joined;
-      }
-    }
+    callback(component);
   }
-  return best;
 }
 
-function largestOfGraphology(g: Graph): string[] {
+/**
+ * The largest connected component. Ties go to the component whose earliest member wrote
+ * first (author indices follow names, so a tie broken on them would change with a rename).
+ */
+export function largestComponent(g: Graph, firstSeen?: (node: string) => number): string[] {
   let best: string[] = [];
-  const seen = new Set<string>();
-  g.forEachNode((start) => {
-    if (seen.has(start)) return;
-    const component: string[] = [];
-    const stack = [start];
-    seen.add(start);
-    while (stack.length > 0) {
-      const u = stack.pop()!;
-      component.push(u);
-      g.forEachNeighbor(u, (v) => {
-        if (!seen.has(v)) {
-          seen.add(v);
-          stack.push(v);
-        }
-      });
+  let bestFirst = Infinity;
+  forEachComponent(g, (c) => {
+    if (c.length < best.length) return;
+    let first = Infinity;
+    for (const v of c) {
+      const f = firstSeen ? firstSeen(v) : Number(v);
+      if (f < first) first = f;
     }
-    if (component.length > best.length || (component.length === best.length && component.join() < best.join())) best = component;
+    if (c.length > best.length || first < bestFirst) {
+      best = c;
+      bestFirst = first;
+    }
   });
   return best;
 }
 
-/** Share of directed member→member links answered the other way. */
+/** The number of connected components with at least two people. */
+export function componentCount(g: Graph): number {
+  let count = 0;
+  forEachComponent(g, (c) => {
+    if (c.length >= 2) count++;
+  });
+  return count;
+}
+
+/** Share of directed member→member links answered the other way (1 = every link is mutual). */
 export function reciprocity(g: Graph): number {
   if (g.size === 0) return 0;
   let mutual = 0;
@@ -412,4 +497,70 @@ export function reciprocity(g: Graph): number {
     if (g.hasDirectedEdge(target, source)) mutual++;
   });
   return mutual / g.size;
+}
+
+/**
+ * The k-core decomposition (Batagelj–Zaversnik): each node's core number, the largest k
+ * such that the node belongs to a subgraph where everyone has at least k neighbours.
+ * Linear in the number of edges, with bucket queues.
+ */
+export function coreNumbers(g: Graph): Map<string, number> {
+  const nodes = g.nodes();
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  nodes.forEach((v, i) => index.set(v, i));
+  const deg = new Int32Array(n);
+  let maxDeg = 0;
+  for (let i = 0; i < n; i++) {
+    deg[i] = g.degree(nodes[i]!);
+    if (deg[i]! > maxDeg) maxDeg = deg[i]!;
+  }
+  // nodes sorted by degree, with the start of each degree's bucket
+  const bin = new Int32Array(maxDeg + 2);
+  for (let i = 0; i < n; i++) bin[deg[i]!]!++;
+  let start = 0;
+  for (let k = 0; k <= maxDeg; k++) {
+    const count = bin[k]!;
+    bin[k] = start;
+    start += count;
+  }
+  const pos = new Int32Array(n);
+  const vert = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    pos[i] = bin[deg[i]!]!;
+    vert[pos[i]!] = i;
+    bin[deg[i]!]!++;
+  }
+  for (let k = maxDeg; k >= 1; k--) bin[k] = bin[k - 1]!;
+  bin[0] = 0;
+  for (let j = 0; j < n; j++) {
+    const v = vert[j]!;
+    g.forEachNeighbor(nodes[v]!, (u) => {
+      const ui = index.get(u)!;
+      if (deg[ui]! > deg[v]!) {
+        const du = deg[ui]!;
+        const pu = pos[ui]!;
+        const pw = bin[du]!;
+        const w = vert[pw]!;
+        if (ui !== w) {
+          pos[ui] = pw;
+          vert[pu] = w;
+          pos[w] = pu;
+          vert[pw] = ui;
+        }
+        bin[du]!++;
+        deg[ui]!--;
+      }
+    });
+  }
+  const out = new Map<string, number>();
+  for (let i = 0; i < n; i++) out.set(nodes[i]!, deg[i]!);
+  return out;
+}
+
+/** The largest k with a non-empty k-core (0 for a graph without edges). */
+export function degeneracy(cores: Map<string, number>): number {
+  let max = 0;
+  for (const k of cores.values()) if (k > max) max = k;
+  return max;
 }

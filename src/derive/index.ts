@@ -37,6 +37,11 @@ export interface AuthorStats {
   threads: number;
   first: number;
   last: number;
+  /**
+   * Index of the author's first message (messages are in canonical order): a tie-break that
+   * does not depend on names, so renaming people changes nothing but the names.
+   */
+  firstMessage: number;
 }
 
 export interface Derived {
@@ -90,6 +95,7 @@ export function derive(ds: Dataset): Derived {
     weeks: 0,
     threads: 0,
     first: Infinity,
+    firstMessage: -1,
     last: -Infinity,
   }));
   const replyKinds = { explicit: 0, thread: 0, mention: 0, inferred: 0 };
@@ -105,7 +111,11 @@ export function derive(ds: Dataset): Derived {
     const a = m.author[k]!;
     const th = m.thread[k]!;
     const p = m.parent[k]!;
-    const t = p >= 0 ? m.author[p]! : ds.threads[th]!.root === k ? NO_TARGET : ds.threads[th]!.rootAuthor;
+    const thread = ds.threads[th]!;
+    // Without a parent, a message answers the post it sits under (a comment, or a reply in a
+    // keyed thread whose root is not exported); in a chat whose thread root is in the data, a
+    // message the export does not link is said to nobody: a time-based session is no reply.
+    const t = p >= 0 ? m.author[p]! : thread.root === k || thread.root >= 0 ? NO_TARGET : thread.rootAuthor;
     target[k] = t === a ? NO_TARGET : t;
     if (p >= 0) {
       const kind = m.replyKind[k]!;
@@ -121,6 +131,7 @@ export function derive(ds: Dataset): Derived {
 
     const st = authorStats[a]!;
     st.messages++;
+    if (st.firstMessage < 0) st.firstMessage = k;
     if (m.createdAt[k]! < st.first) st.first = m.createdAt[k]!;
     if (m.createdAt[k]! > st.last) st.last = m.createdAt[k]!;
     if (lastWeekSeen[a] !== w) {

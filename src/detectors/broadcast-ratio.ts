@@ -1,25 +1,20 @@
-/** « la marque publie, l'audience réagit » */
+/** « la marque publie, l’audience réagit » */
+import { activity } from '../derive/activity.js';
 import { msg } from '../i18n/index.js';
-import { POST_AUTHOR } from '../model/dataset.js';
-import { defineDetector, ratio, round } from './define-detector.js';
+import { defineDetector, mostlyComments, ratio, round } from './define-detector.js';
 
 export default defineDetector({
   id: 'broadcast-ratio',
   group: 'audience',
   run({ ds, d }) {
-    let threads = 0;
-    let brandThreads = 0;
-    for (const t of ds.threads) {
-      threads++;
-      if (t.rootAuthor === POST_AUTHOR || (t.rootAuthor >= 0 && d.isBrandAuthor[t.rootAuthor])) brandThreads++;
-    }
+    const threads = ds.threads.length;
+    const brandThreads = activity(ds, d).brandThreads;
     const totalMessages = d.memberMessages + d.brandMessages;
-    // member messages that only ever answer the brand: members who never address another member
+    // members who reply, and those of them who only ever answer the brand
     let membersOnlyToBrand = 0;
     let membersReplying = 0;
     d.authorStats.forEach((s, a) => {
-      if (!d.isMemberAuthor[a] || s.messages === 0) return;
-      if (s.repliesToBrand + s.repliesToMembers === 0) return;
+      if (!d.isMemberAuthor[a] || s.repliesToBrand + s.repliesToMembers === 0) return;
       membersReplying++;
       if (s.repliesToMembers === 0) membersOnlyToBrand++;
     });
@@ -30,20 +25,20 @@ export default defineDetector({
       threads,
       brandThreads,
       brandPostShare: round(brandPostShare),
+      brandMessages: d.brandMessages,
       brandMessageShare: round(brandMessageShare),
       membersReplying,
       membersOnlyAnsweringBrand: membersOnlyToBrand,
       onlyBrandShare: round(onlyBrandShare),
     };
     if (threads === 0) return { score: null, reason: msg('reason.noThreads'), values, sample: 0, usesReplies: false };
-    if (d.brandMessages === 0 && brandThreads === 0) {
-      return { score: null, reason: msg('reason.noBrand'), values, sample: threads, usesReplies: false };
-    }
-    // a broadcast: the brand starts everything and members only answer it
+    if (ds.brand.authors.length === 0 && brandThreads === 0) return { score: null, reason: msg('reason.noBrand'), values, sample: threads, usesReplies: false };
+    // a broadcast: the brand starts everything, writes much of it, and members only answer it
     const score = 1 - (0.45 * brandPostShare + 0.35 * onlyBrandShare + 0.2 * Math.min(1, brandMessageShare * 2));
+    const where = mostlyComments(ds) ? 'comments' : 'threads';
     return {
       score: round(Math.max(0, Math.min(1, score))),
-      summary: msg('summary.broadcast-ratio', { brandThreads, threads, brandPostShare, membersOnlyToBrand, membersReplying }),
+      summary: msg(`summary.broadcast-ratio.${where}`, { brandThreads, threads, brandPostShare, brandMessageShare, membersOnlyToBrand, membersReplying }),
       values,
       sample: threads,
       usesReplies: true,

@@ -1,6 +1,7 @@
 /** « Un noyau dur de personnes engagées, prêtes à aller plus loin suffit pour se lancer » (§4) */
+import { coreNumbers, degeneracy, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
-import { type EvidenceRef, defineDetector, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
 
 /** Active in at least this many distinct weeks… */
 export const CORE_MIN_WEEKS = 2;
@@ -16,14 +17,27 @@ export default defineDetector({
     d.authorStats.forEach((s, a) => {
       if (d.isMemberAuthor[a] && s.weeks >= CORE_MIN_WEEKS && s.repliesToMembers >= CORE_MIN_REPLIES) core.push(a);
     });
-    const coreSet = new Set(core);
+    const isCore = new Uint8Array(ds.authors.length);
+    for (const a of core) isCore[a] = 1;
     let coreReplies = 0;
     for (const a of core) coreReplies += d.authorStats[a]!.repliesToMembers;
     // still there in the second half of the period?
     const mid = ds.period ? (ds.period.start + ds.period.end) / 2 : 0;
-    const activeLate = new Set<number>();
-    for (let k = 0; k < m.count; k++) if (m.createdAt[k]! >= mid && coreSet.has(m.author[k]!)) activeLate.add(m.author[k]!);
-    const retention = ratio(activeLate.size, core.length);
+    const late = new Uint8Array(ds.authors.length);
+    let stillActive = 0;
+    for (let k = 0; k < m.count; k++) {
+      const a = m.author[k]!;
+      if (m.createdAt[k]! >= mid && isCore[a] && !late[a]) {
+        late[a] = 1;
+        stillActive++;
+      }
+    }
+    // the k-core of the member reply network: how tightly the most connected members hold together
+    const cores = coreNumbers(replyNetwork(ds, d).members);
+    const depth = degeneracy(cores);
+    let inTwoCore = 0;
+    for (const k of cores.values()) if (k >= 2) inTwoCore++;
+    const retention = ratio(stillActive, core.length);
     const shareOfReplies = ratio(coreReplies, d.replies.memberToMember);
     const weeks = d.lastWeek - d.firstWeek + 1;
     const values = {
@@ -31,24 +45,34 @@ export default defineDetector({
       activeMembers: d.activeMembers,
       coreShareOfMembers: round(ratio(core.length, d.activeMembers)),
       coreShareOfMemberReplies: round(shareOfReplies),
-      stillActiveSecondHalf: activeLate.size,
+      stillActiveSecondHalf: stillActive,
       retention: round(retention),
       weeks,
+      degeneracy: depth,
+      membersInTwoCore: inTwoCore,
     };
-    if (weeks < CORE_MIN_WEEKS) return { score: null, reason: msg('reason.periodTooShort', { weeks }), values, sample: 0, usesReplies: true };
     if (d.activeMembers === 0) return { score: null, reason: msg('reason.noMembers'), values, sample: 0, usesReplies: true };
-    const ranked = [...core].sort((a, b) => d.authorStats[b]!.repliesToMembers - d.authorStats[a]!.repliesToMembers || a - b);
+    if (weeks < CORE_MIN_WEEKS) return { score: null, reason: msg('reason.periodTooShort', { weeks, min: CORE_MIN_WEEKS }), values, sample: 0, usesReplies: true };
+    const ranked = rankAuthors(d, core, (a) => d.authorStats[a]!.repliesToMembers);
     const evidence: EvidenceRef[] = ranked.slice(0, 12).map((a) => ({
       author: a,
       note: msg('evidence.coreMember', { replies: d.authorStats[a]!.repliesToMembers, weeks: d.authorStats[a]!.weeks }),
     }));
-    // "a core suffices": five engaged people already make a start; they should carry the replies and stay
-    const score = core.length === 0 ? 0 : 0.5 * scale(core.length, 5) + 0.25 * scale(shareOfReplies, 0.5) + 0.25 * retention;
+    // "a core suffices": five engaged people already make a start; they should carry the
+    // replies, stay, and answer each other rather than each answering one person
+    const score =
+      core.length === 0
+        ? 0
+        : 0.45 * scale(core.length, 5) + 0.2 * scale(shareOfReplies, 0.5) + 0.2 * retention + 0.15 * scale(depth - 1, 2);
     return {
       score: round(score),
-      summary: msg('summary.core-group', { core: core.length, members: d.activeMembers, shareOfReplies, stillActive: activeLate.size }),
+      summary:
+        core.length === 0
+          ? msg('summary.core-group.none', { members: d.activeMembers, minWeeks: CORE_MIN_WEEKS, minReplies: CORE_MIN_REPLIES })
+          : msg('summary.core-group', { core: core.length, members: d.activeMembers, shareOfReplies, stillActive }),
       values,
       evidence,
+      highlights: { inviteFirst: evidence },
       sample: d.activeMembers,
       usesReplies: true,
     };

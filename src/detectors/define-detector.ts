@@ -2,9 +2,13 @@
  * The detector contract. A detector is data (its id, group, the article's sentence) plus a
  * pure function of the dataset and the shared derived indexes. It never reads a file and
  * never prints; its sentences are catalogue keys with values, rendered later.
+ *
+ * A detector reads typed arrays and the indexes of src/derive (computed once, shared): it
+ * allocates nothing per message and never compares every message with every other one, so
+ * a million-message export stays a normal input.
  */
 import type { Derived } from '../derive/index.js';
-import type { MsgRef } from '../i18n/index.js';
+import type { MessageKey, MsgRef } from '../i18n/index.js';
 import type { Dataset } from '../model/dataset.js';
 import type { SignalGroup } from '../model/result.js';
 
@@ -28,14 +32,23 @@ export interface DetectorOutput {
   summary?: MsgRef;
   values: Record<string, number | string | null>;
   evidence?: EvidenceRef[];
+  /**
+   * Named lists of evidence that recommendations cite ("the questions left unanswered",
+   * "the members to invite first"); not shown with the signal itself.
+   */
+  highlights?: Record<string, EvidenceRef[]>;
   /** how many items the score rests on (replies, threads, questions…) */
   sample: number;
   /** the score rests on who-answered-whom, so inferred replies lower its confidence */
   usesReplies: boolean;
 }
 
+type IdOf<K> = K extends `signal.${infer I}.title` ? I : never;
+/** A signal id: one that has a title in the catalogue (so a detector without one does not compile). */
+export type SignalId = IdOf<MessageKey>;
+
 export interface Detector {
-  id: string;
+  id: SignalId;
   group: SignalGroup;
   run(ctx: DetectorContext): DetectorOutput;
 }
@@ -45,10 +58,10 @@ export function defineDetector<D extends Detector>(detector: D): D {
 }
 
 export function clamp01(x: number): number {
-  return x <= 0 ? 0 : x >= 1 ? 1 : x;
+  return x <= 0 ? 0 : x >= 1 ? 1 : Number.isNaN(x) ? 0 : x;
 }
 
-/** Rounded for the report: values are for people, four decimals are plenty. */
+/** Rounded for the report: values are for people, three decimals are plenty. */
 export function round(x: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -61,4 +74,56 @@ export function ratio(a: number, b: number): number {
 /** A saturating scale: `x` at `full` or above scores 1, linearly below. */
 export function scale(x: number, full: number): number {
   return clamp01(full > 0 ? x / full : 0);
+}
+
+/** A weighted mean over the parts that could be measured (null parts weigh nothing). */
+export function blend(parts: readonly (readonly [weight: number, value: number | null])[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const [w, v] of parts) {
+    if (v === null || Number.isNaN(v)) continue;
+    sum += w * v;
+    weights += w;
+  }
+  return weights > 0 ? clamp01(sum / weights) : null;
+}
+
+/** The q-quantile of sorted numbers (nearest rank), or null for none. */
+export function quantile(sorted: ArrayLike<number>, q: number): number | null {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** The Gini coefficient of non-negative counts: 0 when everyone writes as much, near 1 when one person writes everything. */
+export function gini(values: Float64Array | Int32Array | number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const sorted = Float64Array.from(values).sort();
+  let cum = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += sorted[i]!;
+    cum += (i + 1) * sorted[i]!;
+  }
+  if (total === 0) return 0;
+  return (2 * cum) / (n * total) - (n + 1) / n;
+}
+
+/**
+ * Authors ranked by a number, highest first. Ties go to whoever wrote first, so that a
+ * ranking does not change when people are renamed (author indices follow names).
+ */
+export function rankAuthors(d: Derived, authors: Iterable<number>, by: (a: number) => number): number[] {
+  return [...authors].sort((a, b) => by(b) - by(a) || d.authorStats[a]!.first - d.authorStats[b]!.first || a - b);
+}
+
+/**
+ * The data is mostly comments under posts (Instagram, LinkedIn…) rather than a chat or a
+ * forum: sentences then speak of "comments under your posts" rather than "threads".
+ */
+export function mostlyComments(ds: Dataset): boolean {
+  let comments = 0;
+  for (const t of ds.threads) if (t.kind === 'comments') comments++;
+  return comments * 2 > ds.threads.length;
 }

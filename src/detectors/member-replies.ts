@@ -1,6 +1,7 @@
 /** « Les membres se répondent entre eux (sans votre intervention) » */
+import { conversations } from '../derive/conversations.js';
 import { msg } from '../i18n/index.js';
-import { type EvidenceRef, defineDetector, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
 
 /** Half of member replies going to other members is already a conversation among peers. */
 const FULL_SHARE = 0.5;
@@ -10,41 +11,54 @@ export default defineDetector({
   group: 'community',
   run({ ds, d }) {
     const { memberToMember, memberToBrand, total } = d.replies;
-    let peerThreads = 0;
-    let threadsWithMembers = 0;
-    for (const ts of d.threadStats) {
-      if (ts.members === 0) continue;
-      threadsWithMembers++;
-      if (ts.members >= 2 && ts.brandMessages === 0 && ts.memberReplies > 0) peerThreads++;
+    const conv = conversations(ds, d);
+    const m = ds.messages;
+    // member messages that sit in a conversation between members only: two members or more,
+    // one answering the other, and no message of yours
+    let peerConversations = 0;
+    let inPeerConversations = 0;
+    for (let c = 0; c < conv.count; c++) {
+      if (conv.members[c]! < 2 || conv.brandMessages[c]! > 0 || conv.memberReplies[c]! === 0) continue;
+      peerConversations++;
+      for (let i = conv.start[c]!; i < conv.start[c + 1]!; i++) if (d.isMemberAuthor[m.author[conv.order[i]!]!]) inPeerConversations++;
     }
     const share = ratio(memberToMember, total);
-    const peerThreadShare = ratio(peerThreads, threadsWithMembers);
+    const peerMessageShare = ratio(inPeerConversations, d.memberMessages);
     const values = {
       memberReplies: total,
       toMembers: memberToMember,
       toBrand: memberToBrand,
       share: round(share),
-      threadsWithMembers,
-      memberOnlyThreads: peerThreads,
-      memberOnlyThreadShare: round(peerThreadShare),
+      memberMessages: d.memberMessages,
+      memberOnlyConversations: peerConversations,
+      messagesInMemberOnlyConversations: inPeerConversations,
+      memberOnlyMessageShare: round(peerMessageShare),
     };
     if (total === 0) {
       return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
     }
-    // evidence: the first member-to-member reply of each of the most active answering members
-    const evidence: EvidenceRef[] = [];
-    const seen = new Set<number>();
-    const m = ds.messages;
-    for (let k = 0; k < m.count && evidence.length < 3; k++) {
+    // evidence: one reply to another member from each of the members who answer others most
+    const answerers = rankAuthors(
+      d,
+      d.authorStats.flatMap((s, a) => (d.isMemberAuthor[a] && s.repliesToMembers > 0 ? [a] : [])),
+      (a) => d.authorStats[a]!.repliesToMembers,
+    ).slice(0, 3);
+    const wanted = new Set(answerers);
+    const firstReply = new Map<number, number>();
+    for (let k = 0; k < m.count && firstReply.size < wanted.size; k++) {
       const a = m.author[k]!;
       const to = d.target[k]!;
-      if (!d.isMemberAuthor[a] || to < 0 || !d.isMemberAuthor[to] || seen.has(a)) continue;
-      seen.add(a);
-      evidence.push({ message: k, author: a });
+      if (wanted.has(a) && !firstReply.has(a) && to >= 0 && d.isMemberAuthor[to]) firstReply.set(a, k);
     }
+    const evidence: EvidenceRef[] = answerers.map((a) => ({
+      message: firstReply.get(a)!,
+      note: msg('evidence.answersOthers', { replies: d.authorStats[a]!.repliesToMembers }),
+    }));
+    const score = 0.75 * scale(share, FULL_SHARE) + 0.25 * scale(peerMessageShare, FULL_SHARE);
+    const band = share < 0.15 ? 'low' : share < 0.4 ? 'mid' : 'high';
     return {
-      score: round(0.75 * scale(share, FULL_SHARE) + 0.25 * scale(peerThreadShare, FULL_SHARE)),
-      summary: msg('summary.member-replies', { toMembers: memberToMember, total, share }),
+      score: round(score),
+      summary: msg(`summary.member-replies.${band}`, { toMembers: memberToMember, total, share, peerShare: peerMessageShare }),
       values,
       evidence,
       sample: total,

@@ -1,7 +1,9 @@
 import core from './messages/core.js';
 import quiz from './messages/quiz.js';
 import formats from './messages/formats.js';
+import reports from './messages/reports.js';
 import signals from './messages/signals.js';
+import verdict from './messages/verdict.js';
 import perf from './messages/perf.js';
 import { type Lang, type Values, interpolate } from './format.js';
 
@@ -9,7 +11,7 @@ export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
 
 /** Every section of the catalogue; a key may live in one section only. */
-const SECTIONS = [core, signals, quiz, formats, perf] as const;
+const SECTIONS = [core, signals, verdict, quiz, formats, reports, perf] as const;
 
 type Section = (typeof SECTIONS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

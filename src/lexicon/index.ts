@@ -2,10 +2,28 @@
  * The lexicons: every word list the detectors rely on, French and English, in one place.
  *
  * A message is classified once, while loading, into bit flags; detectors read the flags,
- * never the text. Matching runs on a normalized copy (lower case, no accents, straight
- * apostrophes, SMS spellings kept) of at most MAX_SCAN characters, and every pattern is a
- * plain alternation of literals or bounded classes: no nested quantifier, so a 1 MB line
- * costs linear time.
+ * never the text. Editing the lists below is the way to teach the auditor a new word.
+ *
+ * How matching works, and why it stays linear on any input:
+ * - only the first MAX_SCAN characters are read (a 1 MB paste costs what 4 000 characters cost);
+ * - the text is normalized once: lower case, accents removed, apostrophes and hyphens turned
+ *   into spaces, runs of spaces collapsed ("Qu’est-ce" → "qu est ce", "J'ai testé" → "j ai teste");
+ * - every list is compiled into one alternation of plain literals between two word
+ *   boundaries (`\b`: the word form is ASCII). No pattern has a quantifier inside a repeated
+ *   group (test/lexicon/index.test.ts checks every pattern), so no input can make one backtrack.
+ *
+ * Choices that are not obvious:
+ * - A question is a "?" outside URLs, or an interrogative *opening* ("Quelqu’un a testé…",
+ *   "Anyone tried…"), read after any @mention and greeting. A "how" or a « comment » further in
+ *   the sentence is not a question ("Je sais comment faire", "Here is how").
+ * - « Quelle finesse », "What a beauty": exclamations, not questions; « quel »/"what" count
+ *   only followed by a verb ("quel est", "what do").
+ * - Tool names that are ordinary words elsewhere ("slack", "circle", "teams", "signal", "zoom",
+ *   "meet") count only in a form that names the tool ("sur Slack", "a Slack", "zoom call",
+ *   "google meet"); « un zoom sur » (a close look at) and "cut some slack" do not.
+ * - "You're welcome" answers a thanks; it is not a welcome.
+ * - « En vrai » is filler in French (« honestly »), not "in real life"; only « IRL » and
+ *   « en présentiel » are.
  */
 
 export const Lex = {
@@ -17,325 +35,335 @@ export const Lex = {
   resource: 1 << 5,
   thanks: 1 << 6,
   welcome: 1 << 7,
-  /** an invite link to a chat, forum or meeting tool */
+  /** an invite link to a chat, a community platform, an event or a meeting tool */
   offPlatformLink: 1 << 8,
-  /** a proposal to meet, call or talk in private */
+  /** a proposal to meet, call or join a group elsewhere */
   offPlatformProposal: 1 << 9,
   /** asks for a place to continue: "vous avez un groupe ?", "is there a Slack?" */
   continueRequest: 1 << 10,
   url: 1 << 11,
+  /** a proposal to talk in private: « en DM », « par MP », "DM me" */
+  privateMessage: 1 << 12,
+  /** names a chat or meeting tool in a form that cannot be an ordinary word ("sur Slack", "Discord") */
+  offPlatformTool: 1 << 13,
 } as const;
 export type LexFlag = keyof typeof Lex;
 
 /** Only the start of a message is scanned: long pastes do not change what a message is. */
 export const MAX_SCAN = 4000;
 
-/** Lower case, accents removed, typographic apostrophes and spaces made plain. */
+/** Lower case, accents removed, typographic apostrophes and spaces made plain. URLs stay readable. */
 export function normalizeText(text: string): string {
   const head = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  // most messages of an English export are plain ASCII: nothing to decompose
+  if (ASCII.test(head)) return head.replace(/`/g, "'").toLowerCase();
   return head
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
+    .replace(/œ/g, 'oe')
     .toLowerCase();
 }
 
-/** Builds one case-insensitive pattern from literal phrases, each bounded by non-letters. */
-function words(list: readonly string[]): RegExp {
-  const escaped = list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+/** The form the word lists are matched against: apostrophes and hyphens are spaces, one space between words. */
+export function wordForm(normalized: string): string {
+  return normalized.replace(/[\s'\-_\u2010-\u2014]+/g, ' ').trim();
 }
 
-/** Literal phrases per flag. Editing this table is the way to teach the auditor a new word. */
+const ASCII = /^[\x00-\x7f]*$/;
+/** Every invite domain has a dot between two word characters ("discord.gg", "lu.ma"). */
+const DOTTED = /[a-z0-9]\.[a-z]/;
+
+/**
+ * Literal phrases per flag, in word form (lower case, no accents, spaces for apostrophes and
+ * hyphens). A phrase matches between word boundaries: "merci" matches « Merci ! » but not « mercière ».
+ */
 export const LEXICON = {
-  question: [
-    // French: interrogative forms, elided and SMS spellings
-    'comment', 'pourquoi', 'quand', 'combien', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle',
-    'est-ce que', 'est ce que', "qu'est-ce", "qu'est ce", 'qqn', "quelqu'un", 'quelqu un', 'vous avez', 'tu as',
-    'avez-vous', 'as-tu', 'savez-vous', 'sais-tu', 'connaissez-vous', 'connais-tu', 'des idees', 'une idee',
-    'une astuce', 'des conseils', 'un conseil', 'vous feriez', 'tu ferais', 'vous faites comment', 'ca marche comment',
-    'c koi', 'cest quoi', "c'est quoi", 'kelk1', 'pk', 'pq',
-    // English
-    'how', 'why', 'what', 'when', 'where', 'which', 'who', 'anyone', 'anybody', 'does anyone', 'has anyone',
-    'is there', 'are there', 'can i', 'can you', 'could you', 'should i', 'do you', 'any tips', 'any advice', 'wdyt',
-  ],
   help: [
-    'aide', 'aider', "besoin d'aide", 'un coup de main', 'galere', 'je galere', 'bloque', 'bloquee', 'probleme',
-    'souci', 'astuce', 'astuces', 'conseil', 'conseils', 'essaie', 'essayez', 'perso je', 'moi je fais',
-    'de mon cote', 'chez moi', 'ca a marche', 'ca marche', 'solution', 'tuto',
-    'help', 'stuck', 'issue', 'problem', 'struggling', 'workaround', 'fix', 'tip', 'tips', 'try this', 'what worked for me',
-    'i had the same', 'same here', 'in my experience',
+    // French: asking for help, and giving it from experience
+    'aide', 'aider', 'aidez moi', 'aide moi', 'besoin d aide', 'besoin de conseils', 'un coup de main', 'galere', 'je galere',
+    'bloque', 'bloquee', 'je bloque', 'probleme', 'souci', 'astuce', 'astuces', 'conseil', 'conseils', 'je conseille',
+    'je te conseille', 'je vous conseille', 'essaie', 'essaye', 'essayez', 'perso je', 'moi je fais', 'de mon cote',
+    'chez nous on', 'ce qui a marche', 'ce qui marche', 'ca a marche', 'a marche pour moi', 'solution', 'tuto', 'tutoriel',
+    'depanner', 'sos', 'des idees pour', 'une idee pour', 'des idees d', 'une idee d',
+    // English
+    'help', 'need help', 'stuck', 'issue', 'problem', 'struggling', 'workaround', 'fix', 'fixed it', 'tip', 'tips',
+    'try this', 'try using', 'what worked for me', 'worked for me', 'i had the same', 'same here', 'in my experience',
+    'i recommend', 'i d recommend', 'any ideas', 'any idea',
   ],
   idea: [
-    'idee', 'idees', 'et si on', 'on pourrait', 'je propose', 'proposition', 'suggestion', 'ce serait bien',
-    'ca serait bien', 'pourquoi pas', 'il faudrait', 'envie de lancer', 'on lance', 'je lance',
-    'idea', 'ideas', 'what if', 'we could', 'i suggest', 'proposal', 'would be great', "let's build", "let's start",
-    'feature request',
+    'idee', 'idees', 'et si on', 'on pourrait', 'je propose', 'proposition', 'suggestion', 'ce serait bien', 'ca serait bien',
+    'ce serait top', 'il faudrait', 'on devrait', 'envie de lancer', 'on lance', 'je lance',
+    'idea', 'ideas', 'what if', 'we could', 'we should', 'i suggest', 'proposal', 'would be great', 'it would be nice',
+    'let s build', 'let s start', 'feature request', 'how about',
   ],
   feedback: [
-    'retour', 'retours', "retour d'experience", 'feedback', 'avis', 'mon avis', "j'ai teste", 'jai teste', 'teste',
-    'bug', 'amelioration', 'ameliorer', 'dommage que', "j'adore", "j'aime bien", 'top', 'decu', 'decue',
-    'review', 'tested', 'i tried', 'tried it', 'love it', 'improvement', 'would improve', 'disappointed', 'works great',
+    'retour', 'retours', 'retour d experience', 'feedback', 'feedbacks', 'avis', 'mon avis', 'j ai teste', 'jai teste',
+    'je l ai teste', 'teste et approuve', 'valide', 'bug', 'beug', 'amelioration', 'ameliorer', 'dommage que', 'decu', 'decue',
+    'review', 'tested', 'i tried', 'tried it', 'improvement', 'would improve', 'disappointed', 'works great', 'my feedback',
   ],
   event: [
-    'afterwork', 'apero', 'meetup', 'atelier', 'webinaire', 'webinar', 'conference', 'live', 'rencontre', 'soiree',
-    'on se voit', 'rdv', 'rendez-vous', 'rendez vous', 'ce jeudi', 'ce vendredi', 'samedi prochain', 'la semaine prochaine',
-    'irl', 'workshop', 'event', 'meet up', "let's meet", 'next week', 'this friday', 'hangout',
+    'afterwork', 'after work', 'apero', 'meetup', 'meet up', 'atelier', 'ateliers', 'webinaire', 'webinar', 'conference',
+    'en live', 'un live', 'rencontre', 'soiree', 'on se voit', 'rdv', 'rendez vous', 'dej', 'dejeuner', 'congres',
+    'ce lundi', 'ce mardi', 'ce mercredi', 'ce jeudi', 'ce vendredi', 'ce samedi', 'ce dimanche', 'irl',
+    'workshop', 'event', 'evenement', 'let s meet', 'hangout', 'live session', 'this friday', 'this thursday',
   ],
   resource: [
-    'ressource', 'ressources', 'lien', 'article', 'guide', 'template', 'modele', 'checklist', 'fiche', 'doc',
-    'podcast', 'video', 'livre', 'a lire', 'je partage', 'je vous partage', 'voici',
-    'resource', 'resources', 'link', 'here is', "here's", 'sharing', 'book', 'read this', 'check out', 'slides',
+    'ressource', 'ressources', 'le lien', 'un lien', 'article', 'guide', 'template', 'modele', 'checklist', 'fiche', 'doc',
+    'podcast', 'video', 'livre', 'a lire', 'je partage', 'je vous partage', 'je te partage', 'je t envoie',
+    'resource', 'resources', 'link', 'sharing', 'book', 'read this', 'check out', 'slides',
   ],
   thanks: [
-    'merci', 'mrc', 'mci', 'thx', 'thanks', 'thank you', 'ty', 'cimer', 'grand merci', 'merci beaucoup', 'trop sympa',
-    'appreciate', 'grateful',
+    'merci', 'mercii', 'merciii', 'mrc', 'mci', 'thx', 'thnx', 'thanks', 'thank you', 'thank u', 'ty', 'tysm', 'cimer',
+    'trop sympa', 'appreciate', 'grateful',
   ],
   welcome: [
-    'bienvenue', 'bienvenu', 'welcome', 'ravi de te', 'ravie de te', 'ravi de vous', 'ravie de vous', 'content de te voir',
-    'glad to have you', 'nice to meet',
+    'bienvenue', 'bienvenu', 'bvn', 'welcome', 'ravi de te', 'ravie de te', 'ravi de vous', 'ravie de vous',
+    'content de te voir', 'contente de te voir', 'glad to have you', 'nice to meet',
   ],
   offPlatformProposal: [
-    'on se voit', 'on se capte', 'on s appelle', "on s'appelle", 'on se call', 'en dm', 'en mp', 'en prive', 'par mp',
-    'je te dm', 'je vous dm', 'je t ecris en prive', "je t'ecris en prive", 'afterwork', 'apero', 'irl', 'un cafe',
-    'un appel', 'un call', 'une visio', 'en visio', 'on se retrouve', 'on se fait', 'rencontre', 'rendez-vous',
-    "let's meet", 'lets meet', 'meet up', 'meetup', 'grab a coffee', 'coffee chat', 'hop on a call', 'quick call',
-    'dm me', 'in dm', 'in dms', 'pm me', 'in person', 'catch up',
-    'whatsapp', 'discord', 'telegram', 'slack', 'skool', 'circle', 'zoom', 'google meet', 'teams', 'signal',
+    // meeting, calling, joining a group elsewhere
+    // (not « une visio », « un appel », « un café », « rdv » alone: « mes séances en visio », « j'ai rdv chez le médecin »)
+    'on se voit', 'on se capte', 'on s appelle', 'on se call', 'on se fait un', 'on se fait une', 'se fasse un', 'se faire un',
+    'on fait un call', 'on fait une visio', 'un call ensemble', 'un appel ensemble', 'une visio ensemble', 'dispo pour un call',
+    'dispo pour un appel', 'call mensuel', 'visio mensuelle', 'afterwork', 'after work', 'apero', 'irl', 'en presentiel',
+    'prendre un cafe', 'un cafe ensemble', 'on se retrouve', 'se rencontrer', 'meetup', 'meet up', 'rejoignez nous', 'rejoins nous',
+    'rejoignez le groupe', 'rejoins le groupe', 'je t ajoute', 'je vous ajoute', 'ajoute moi', 'ajoutez moi',
+    'on continue sur', 'on continue en', 'on en parle sur',
+    'let s meet', 'lets meet', 'meet irl', 'grab a coffee', 'coffee chat', 'hop on a call', 'jump on a call', 'quick call',
+    'in person', 'let s catch up', 'join us', 'join our', 'add me on', 'let s continue on', 'let s move to',
+  ],
+  privateMessage: [
+    'en dm', 'en dms', 'en mp', 'en prive', 'par mp', 'par dm', 'en message prive', 'je te dm', 'je vous dm', 'dm moi',
+    'mp moi', 'je t ecris en prive', 'ecris moi', 'ecrivez moi', 'je t envoie un mp',
+    'dm me', 'in dm', 'in dms', 'pm me', 'send me a dm', 'in private', 'check your dms',
+  ],
+  offPlatformTool: [
+    // unambiguous names
+    'whatsapp', 'whats app', 'discord', 'telegram', 'skool', 'eventbrite', 'calendly', 'google meet', 'gmeet', 'jitsi',
+    'whereby', 'groupe facebook', 'facebook group',
+    // ordinary words elsewhere: only in a form that names the tool
+    'sur slack', 'un slack', 'le slack', 'notre slack', 'via slack', 'on slack', 'a slack', 'our slack', 'the slack',
+    'in slack', 'slack group', 'slack channel', 'sur circle', 'on circle', 'via circle', 'sur luma', 'on luma',
+    'sur meetup', 'on meetup', 'sur meet', 'via meet', 'un meet', 'sur zoom', 'on zoom', 'via zoom', 'par zoom', 'en zoom',
+    'zoom call', 'call zoom', 'appel zoom', 'visio zoom', 'lien zoom', 'zoom link', 'a zoom', 'sur teams', 'on teams',
+    'via teams', 'ms teams', 'microsoft teams', 'un teams', 'sur signal', 'on signal', 'via signal',
   ],
   continueRequest: [
-    'vous avez un groupe', 'il y a un groupe', "y'a un groupe", 'y a un groupe', 'ya un groupe', 'un groupe whatsapp',
-    'un groupe telegram', 'un groupe facebook', 'un discord', 'un slack', 'un serveur', 'un forum', 'un espace',
-    'un endroit pour', 'continuer la discussion', 'continuer ailleurs', 'poursuivre la discussion', 'prolonger',
-    'on pourrait creer un groupe', 'creer un groupe', 'on se fait un groupe', 'un groupe pour', 'ou est-ce qu on peut echanger',
-    'is there a slack', 'is there a discord', 'is there a group', 'is there a community', 'any group', 'a discord',
-    'a slack', 'a whatsapp group', 'a telegram group', 'a forum', 'somewhere to continue', 'continue the conversation',
-    'keep the conversation going', 'where can we chat', 'should we start a group', 'start a group',
+    'vous avez un groupe', 'vous avez un discord', 'vous avez un slack', 'vous avez un forum', 'vous avez une communaute',
+    'il y a un groupe', 'y a un groupe', 'ya un groupe', 'y a t il un groupe', 'un groupe whatsapp', 'un groupe telegram',
+    'un groupe facebook', 'un groupe pour', 'un groupe prive', 'creer un groupe', 'faire un groupe', 'monter un groupe',
+    'lancer un groupe', 'on se fait un groupe', 'continuer la discussion', 'continuer les echanges', 'continuer ailleurs',
+    'poursuivre la discussion', 'poursuivre les echanges', 'poursuivre ailleurs', 'prolonger la discussion',
+    'prolonger les echanges', 'prolonger ailleurs', 'ailleurs que sur', 'un espace pour echanger', 'un espace pour prolonger',
+    'un endroit pour echanger', 'un endroit pour continuer',
+    'is there a slack', 'is there a discord', 'is there a group', 'is there a community', 'is there a forum',
+    'do you have a group', 'do you have a slack', 'do you have a discord', 'do you have a community', 'a whatsapp group',
+    'a telegram group', 'a facebook group', 'start a group', 'create a group', 'somewhere to continue',
+    'continue the conversation', 'continue this conversation', 'keep the conversation going', 'keep this going',
+    'where can we chat', 'where can we talk', 'a place to chat', 'a place to talk',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
-/** Invite links and meeting tools, as they appear in URLs. */
+/**
+ * Openings that make a message a question even without a "?", read at the very start of the
+ * message (after @mentions and a greeting). SMS spellings included: qqn, qq1, kelk1, pk, esk.
+ */
+export const QUESTION_OPENINGS = [
+  'est ce que', 'est ce qu', 'esk', 'eske', 'qu est ce', 'quest ce', 'c est quoi', 'cest quoi', 'c quoi', 'c koi',
+  'quelqu un', 'quelquun', 'quelqu une', 'qqn', 'qq1', 'kelk1', 'qui a', 'qui aurait', 'qui connait', 'qui peut',
+  'qui pourrait', 'qui saurait', 'qui veut', 'qui est partant', 'qui est partante', 'qui utilise', 'qui d autre',
+  'comment vous', 'comment tu', 'comment t', 'comment on', 'comment faire', 'comment faites', 'comment fais',
+  'comment gerez', 'comment ca', 'comment avez', 'comment est ce', 'comment s y', 'pourquoi', 'pk', 'pq', 'combien',
+  'quand est ce', 'c est quand', 'cest quand', 'quand sort', 'quand arrive', 'quand sera', 'quel est', 'quelle est',
+  'quels sont', 'quelles sont', 'quel serait', 'quelle serait', 'lequel', 'laquelle', 'lesquels', 'lesquelles',
+  'ou est ce', 'ou trouver', 'ou peut on', 'avez vous', 'auriez vous', 'savez vous', 'sauriez vous', 'connaissez vous',
+  'pouvez vous', 'pourriez vous', 'utilisez vous', 'as tu', 'aurais tu', 'sais tu', 'connais tu', 'peux tu',
+  'pourrais tu', 'y a t il', 'existe t il', 'vous auriez', 'tu aurais', 'vous conseillez', 'vous recommandez',
+  'tu conseilles', 'tu recommandes', 'vous faites comment', 'tu fais comment', 'on fait comment', 'ca marche comment',
+  'des idees pour', 'une idee pour', 'des conseils pour', 'un conseil pour', 'une astuce pour', 'des astuces pour',
+  'des retours sur', 'un avis sur', 'vos avis', 'votre avis', 'ton avis',
+  'how do', 'how does', 'how did', 'how can', 'how could', 'how should', 'how would', 'how to', 'how are', 'how is',
+  'how much', 'how many', 'how long', 'how often', 'how come', 'what is', 'what s', 'whats', 'what are', 'what do',
+  'what does', 'what did', 'what would', 'what should', 'what about', 'what kind', 'which', 'why', 'when is', 'when will',
+  'when do', 'when does', 'when are', 'where is', 'where are', 'where can', 'where do', 'who has', 'who knows', 'who can',
+  'who else', 'who wants', 'who is', 'anyone', 'anybody', 'does anyone', 'has anyone', 'is anyone', 'did anyone',
+  'is there', 'are there', 'can i', 'can you', 'can we', 'could you', 'could i', 'should i', 'should we', 'do you', 'do we',
+  'do i', 'did you', 'have you', 'any tips', 'any advice', 'any idea', 'any ideas', 'any thoughts', 'any recommendations',
+  'wdyt', 'thoughts on', 'is it', 'is this', 'are you', 'does it', 'will you', 'would you', 'would anyone',
+] as const;
+
+/** Openings that look interrogative but agree or exclaim: « Pourquoi pas ! », "Why not". */
+const NOT_QUESTION_OPENINGS = ['pourquoi pas', 'why not', 'comment ne pas', 'comment dire', 'comment te dire', 'qui a dit'] as const;
+
+/** Words a question often starts with before the real opening; skipped when looking for it. */
+const GREETINGS = ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hey', 'hi', 'yo', 'slt', 'bjr', 'cc', 're'] as const;
+const GREETING_TAILS = ['a tous', 'a toutes', 'a tou te s', 'tout le monde', 'les amis', 'la team', 'team', 'everyone', 'all', 'folks', 'guys'] as const;
+
+/** Places to continue: with a question they make a request ("Un Discord ?", "A Slack maybe?"). */
+const PLACES = [
+  'un groupe', 'une communaute', 'un forum', 'un serveur', 'un discord', 'un slack', 'un whatsapp', 'un telegram',
+  'un skool', 'un circle', 'un espace membres', 'un espace communautaire', 'un espace d echange',
+  'a group', 'a community', 'a forum', 'a server', 'a discord', 'a slack', 'a whatsapp', 'a telegram', 'a skool',
+  'a circle', 'a subreddit',
+] as const;
+
+/** Answers to a thanks that contain "welcome". */
+const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
+
+/** Invite links and meeting tools, as they appear in URLs (matched on the lower-cased text). */
 const INVITE_LINK =
-  /(?:chat\.whatsapp\.com|wa\.me|whatsapp\.com\/channel|discord\.gg|discord\.com\/invite|t\.me\/|telegram\.me|join\.slack\.com|slack\.com\/join|skool\.com|circle\.so|meetup\.com|lu\.ma|luma\.com|eventbrite\.|calendly\.com|cal\.com|zoom\.us|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com)/;
+  /(?<![a-z0-9-])(?:chat\.whatsapp\.com|wa\.me\/|whatsapp\.com\/channel|discord\.gg\/|discord\.com\/invite|discordapp\.com\/invite|t\.me\/|telegram\.me\/|join\.slack\.com|slack\.com\/join|skool\.com\/|circle\.so|meetup\.com\/|lu\.ma\/|luma\.com\/|eventbrite\.|calendly\.com\/|cal\.com\/|zoom\.us\/|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|signal\.group|facebook\.com\/groups|fb\.com\/groups|meet\.jit\.si|whereby\.com\/)/;
 const URL = /(?:https?:\/\/|www\.)[^\s]/;
-/** A question mark anywhere, including the French spaced form " ?" and "?!". */
+const URLS = /(?:https?:\/\/|www\.)\S*/g;
+/** A question mark, including the French spaced form " ?" and the full-width one. */
 const QUESTION_MARK = /[?¿？]/;
 
-/** Question words count only at the start of a message (its first QUESTION_HEAD normalized characters). */
-export const QUESTION_HEAD = 24;
-
-/*
- * Matching. The straightforward way, one regex per flag over the normalized text, costs
- * about 20 µs a message: a dozen scans, plus a Unicode normalization of the whole text.
- * Here the text is normalized character by character through a cache (normalizeText of one
- * character: the same result, since NFD decomposes each character on its own and the marks
- * it removes never change a match), then every phrase of every flag is looked for in one
- * pass with a trie, at word starts only. The regex semantics are kept exactly (a phrase
- * starts at the beginning or after a character that is not a letter or digit, ends before
- * one that is not either; a space in a phrase is any run of whitespace); a property test
- * compares this matcher with the regexes (test/lexicon/classify.test.ts).
- */
-
-const LN = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
-/** per UTF-16 code unit: 0 unknown, 1 letter or digit, 2 whitespace, 3 other */
-const charClass = new Uint8Array(65536);
-function classOf(c: number): number {
-  let k = charClass[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = LN.test(ch) ? 1 : SPACE.test(ch) ? 2 : 3;
-    charClass[c] = k;
-  }
-  return k;
-}
-const astralLN = new Map<number, boolean>();
-/** Is the code point at `i` (below `limit`) a letter or a digit? */
-function isLNAt(t: string, i: number, limit: number): boolean {
-  if (limit > t.length) limit = t.length;
-  if (i >= limit) return false;
-  const c = t.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= limit) return classOf(c) === 1;
-  const d = t.charCodeAt(i + 1);
-  if (d < 0xdc00 || d > 0xdfff) return classOf(c) === 1;
-  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-  let v = astralLN.get(cp);
-  if (v === undefined) astralLN.set(cp, (v = LN.test(String.fromCodePoint(cp))));
-  return v;
-}
-/** Is the code point ending just before `i` a letter or a digit? */
-function isLNBefore(t: string, i: number): boolean {
-  if (i <= 0) return false;
-  const d = t.charCodeAt(i - 1);
-  if (d >= 0xdc00 && d <= 0xdfff && i >= 2) {
-    const c = t.charCodeAt(i - 2);
-    if (c >= 0xd800 && c <= 0xdbff) return isLNAt(t, i - 2, i);
-  }
-  return classOf(d) === 1;
-}
-
-/** normalizeText of each code unit (or surrogate pair), computed once per character seen */
-const foldBmp: (string | undefined)[] = new Array(65536);
-const foldAstral = new Map<number, string>();
-let foldBuf: Uint16Array<ArrayBuffer> = new Uint16Array(8192);
-
-/** normalizeText(text), character by character. */
-function fold(text: string): string {
-  const len = Math.min(text.length, MAX_SCAN);
-  // plain ASCII without a backquote: lower case is all normalization does
-  let ascii = true;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7e || c === 0x60) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return (len < text.length ? text.slice(0, len) : text).toLowerCase();
-  let out = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    let f: string | undefined;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const key = (c << 16) | d;
-        f = foldAstral.get(key);
-        if (f === undefined) foldAstral.set(key, (f = normalizeText(text.slice(i, i + 2))));
-        i++;
-      }
-    }
-    if (f === undefined) {
-      if (c < 0x41 || (c > 0x5a && c < 0x7f && c !== 0x60)) {
-        if (out >= foldBuf.length) foldBuf = growBuf(foldBuf);
-        foldBuf[out++] = c;
-        continue;
-      }
-      f = foldBmp[c];
-      if (f === undefined) foldBmp[c] = f = normalizeText(String.fromCharCode(c));
-    }
-    if (out + f.length > foldBuf.length) foldBuf = growBuf(foldBuf);
-    for (let j = 0; j < f.length; j++) foldBuf[out++] = f.charCodeAt(j);
-  }
-  let s = '';
-  for (let p = 0; p < out; p += 4096) s += String.fromCharCode.apply(null, foldBuf.subarray(p, Math.min(out, p + 4096)) as unknown as number[]);
-  return s;
-}
-function growBuf(b: Uint16Array): Uint16Array<ArrayBuffer> {
-  const n = new Uint16Array(b.length * 2);
-  n.set(b);
-  return n;
+function escape(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * The phrase trie. Phrases are ASCII, so a node's children are a row of 128 slots
- * (node * 128 + character → child + 1, 0 for none); a character outside ASCII never
- * continues a phrase.
+ * One pattern from literal phrases, each bounded by word boundaries on both sides. The word
+ * form is plain ASCII letters and digits once accents are gone, so the ASCII `\b` is the
+ * right boundary, and ten times faster than a Unicode look-behind at every position.
  */
-interface Trie {
-  next: Int32Array;
-  /** flags other than `question` set by a phrase ending at the node */
-  flags: Int32Array;
-  /** the `question` flag, which only counts in the message's head */
-  question: Int32Array;
+function anywhere(list: readonly string[]): RegExp {
+  // longest first, so that "je galere" is preferred to "galere" where both start
+  const alts = [...list].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`\\b(?:${alts.join('|')})\\b`);
 }
-const SPACE_EDGE = 0x20;
-function buildTrie(): Trie {
-  const next: number[] = new Array(128).fill(0);
-  const flags: number[] = [0];
-  const question: number[] = [0];
-  for (const [key, list] of Object.entries(LEXICON) as [keyof typeof LEXICON, readonly string[]][]) {
-    const bit = Lex[key];
-    for (const phrase of list) {
-      let node = 0;
-      let ascii = true;
-      // a space stands for \s+, as in words()
-      for (const ch of phrase) {
-        const c = ch.charCodeAt(0);
-        if (c >= 128 || ch.length > 1) {
-          ascii = false; // normalized text never holds it: such a phrase cannot match
-          break;
-        }
-        let child = next[node * 128 + c]!;
-        if (child === 0) {
-          child = flags.length;
-          flags.push(0);
-          question.push(0);
-          for (let j = 0; j < 128; j++) next.push(0);
-          next[node * 128 + c] = child;
-        }
-        node = child;
-      }
-      if (!ascii) continue;
-      if (key === 'question') question[node]! |= bit;
-      else flags[node]! |= bit;
-    }
-  }
-  return { next: Int32Array.from(next), flags: Int32Array.from(flags), question: Int32Array.from(question) };
-}
-let trie: Trie | null = null;
 
-/** Flags of every phrase found in the normalized text `t`. */
-function matchPhrases(t: string): number {
-  const T = (trie ??= buildTrie());
-  const next = T.next;
-  const len = t.length;
+function atStart(list: readonly string[]): RegExp {
+  const alts = [...list].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`^(?:${alts.join('|')})\\b`);
+}
+
+/** One pattern per list: the reference the single-pass matcher below is tested against. */
+export const LIST_PATTERNS = Object.fromEntries(Object.entries(LEXICON).map(([k, list]) => [k, anywhere(list)])) as Record<
+  keyof typeof LEXICON,
+  RegExp
+>;
+const OPENING = atStart(QUESTION_OPENINGS);
+const NOT_OPENING = atStart(NOT_QUESTION_OPENINGS);
+const GREETING = atStart(GREETINGS);
+const GREETING_TAIL = atStart(GREETING_TAILS);
+const PLACE = anywhere(PLACES);
+const NOT_WELCOME = anywhere(NOT_A_WELCOME);
+
+/** Flags of the two helper lists, above the Lex bits: they qualify other flags, then are dropped. */
+const PLACE_BIT = 1 << 30;
+const NOT_WELCOME_BIT = 1 << 29;
+
+/**
+ * All the lists as one pattern, read in a single pass (eleven passes cost three times as
+ * much on a long message). Each phrase maps to its flags, plus the flags of the shorter
+ * phrases it starts with ("je t envoie un mp" is also "je t envoie"); after a match the scan
+ * resumes at the next word, so phrases that begin inside a match are found too.
+ */
+const PHRASE_FLAGS = new Map<string, number>();
+for (const [flag, list] of Object.entries(LEXICON)) for (const p of list) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | Lex[flag as keyof typeof LEXICON]);
+for (const p of PLACES) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | PLACE_BIT);
+for (const p of NOT_A_WELCOME) PHRASE_FLAGS.set(p, (PHRASE_FLAGS.get(p) ?? 0) | NOT_WELCOME_BIT);
+for (const p of [...PHRASE_FLAGS.keys()].sort((a, b) => a.length - b.length)) {
+  // shortest first, so a prefix already holds the flags of its own prefixes
+  for (let i = p.indexOf(' '); i > 0; i = p.indexOf(' ', i + 1)) PHRASE_FLAGS.set(p, PHRASE_FLAGS.get(p)! | (PHRASE_FLAGS.get(p.slice(0, i)) ?? 0));
+}
+const ALL_PHRASES = new RegExp(`\\b(?:${[...PHRASE_FLAGS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`, 'g');
+
+/** The flags of every phrase found in a word-form text, in one pass. */
+export function phraseFlags(words: string): number {
   let flags = 0;
-  for (let i = 0; i < len; i++) {
-    const c0 = t.charCodeAt(i);
-    if (c0 >= 128) continue;
-    const first = next[c0]!;
-    if (first === 0 || isLNBefore(t, i)) continue;
-    let node = first;
-    let j = i + 1;
-    for (;;) {
-      const f = T.flags[node]!;
-      const q = T.question[node]!;
-      if (f !== 0 && !isLNAt(t, j, len)) flags |= f;
-      // a question word is looked for in the head only, where the head's end is a boundary
-      if (q !== 0 && j <= QUESTION_HEAD && !isLNAt(t, j, QUESTION_HEAD)) flags |= q;
-      if (j >= len) break;
-      const c = t.charCodeAt(j);
-      let child = 0;
-      if (c > 0x20 && c < 0x7f) child = next[node * 128 + c]!;
-      else if (classOf(c) === 2) {
-        // any run of whitespace is a phrase's space
-        child = next[node * 128 + SPACE_EDGE]!;
-        if (child !== 0) while (j + 1 < len && classOf(t.charCodeAt(j + 1)) === 2) j++;
-      } else if (c < 0x20) child = next[node * 128 + c]!;
-      if (child === 0) break;
-      node = child;
-      j++;
-    }
+  ALL_PHRASES.lastIndex = 0;
+  for (let m = ALL_PHRASES.exec(words); m; m = ALL_PHRASES.exec(words)) {
+    flags |= PHRASE_FLAGS.get(m[0])!;
+    const space = m[0].indexOf(' ');
+    if (space >= 0) ALL_PHRASES.lastIndex = m.index + space + 1;
   }
   return flags;
 }
 
-/** Invite links all have a dot between letters ("discord.gg", "t.me/") or end in "eventbrite.". */
-function mayHaveInvite(t: string): boolean {
-  for (let i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) {
-    if (i === 0) continue;
-    const a = t.charCodeAt(i - 1);
-    const b = t.charCodeAt(i + 1);
-    if (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a) return true;
+/** Every pattern the lexicon runs, for the test that proves none can backtrack. */
+export const PATTERNS: Readonly<Record<string, RegExp>> = {
+  ...LIST_PATTERNS,
+  opening: OPENING,
+  notOpening: NOT_OPENING,
+  greeting: GREETING,
+  greetingTail: GREETING_TAIL,
+  place: PLACE,
+  notWelcome: NOT_WELCOME,
+  allPhrases: ALL_PHRASES,
+  inviteLink: INVITE_LINK,
+  dotted: DOTTED,
+  ascii: ASCII,
+  url: URL,
+  urls: URLS,
+  questionMark: QUESTION_MARK,
+};
+
+/** Leading characters that are not words: spaces, punctuation, emojis. */
+function isWordChar(c: string): boolean {
+  return /[\p{L}\p{N}@]/u.test(c);
+}
+
+/**
+ * The start of the message where a question would open: after @mentions, a greeting
+ * ("Bonjour à tous,", "Hello Claire,") and any leading punctuation or emoji.
+ */
+export function openingOf(words: string): string {
+  let s = words;
+  for (let guard = 0; guard < 6; guard++) {
+    let i = 0;
+    while (i < s.length && i < 40 && !isWordChar(s[i]!)) i++;
+    s = s.slice(i);
+    if (s.startsWith('@')) {
+      const space = s.indexOf(' ');
+      s = space < 0 ? '' : s.slice(space + 1);
+      continue;
+    }
+    const g = GREETING.exec(s);
+    if (g) {
+      s = s.slice(g[0].length).trimStart();
+      const tail = GREETING_TAIL.exec(s);
+      if (tail) s = s.slice(tail[0].length);
+      else {
+        // "Bonjour Claire, …": a name of up to three words before a comma or "!"
+        const head = s.slice(0, 32);
+        const stop = head.search(/[,!.:]/);
+        if (stop > 0 && head.slice(0, stop).split(' ').length <= 3) s = s.slice(stop + 1);
+      }
+      continue;
+    }
+    break;
   }
-  return t.includes('eventbrite.');
+  return s.slice(0, 80);
 }
 
 /** The lexicon flags of one message. */
 export function classifyText(text: string): number {
   if (!text) return 0;
-  const t = fold(text);
-  let flags = matchPhrases(t);
-  const hasUrl = (t.includes('//') || t.includes('www.')) && URL.test(t);
-  if (hasUrl) flags |= Lex.url | Lex.resource;
-  if (mayHaveInvite(t) && INVITE_LINK.test(t)) flags |= Lex.offPlatformLink;
-  // "?" anywhere, or an interrogative opening without one ("qqn a testé", "anyone tried")
-  if (QUESTION_MARK.test(t)) flags |= Lex.question;
+  const base = normalizeText(text);
+  const w = wordForm(base);
+  let flags = 0;
+  if (URL.test(base)) flags |= Lex.url | Lex.resource;
+  if (DOTTED.test(base) && INVITE_LINK.test(base)) flags |= Lex.offPlatformLink;
+  const withoutUrls = flags & Lex.url ? base.replace(URLS, ' ') : base;
+  const opening = openingOf(w);
+  const asks = QUESTION_MARK.test(withoutUrls) || (OPENING.test(opening) && !NOT_OPENING.test(opening));
+  if (asks) flags |= Lex.question;
+  const found = phraseFlags(w);
+  flags |= found & ~(PLACE_BIT | NOT_WELCOME_BIT | Lex.welcome);
+  if (found & Lex.welcome && !(found & NOT_WELCOME_BIT)) flags |= Lex.welcome;
+  if (asks && found & PLACE_BIT) flags |= Lex.continueRequest;
   return flags;
 }
 
 export function hasFlag(flags: number, flag: LexFlag): boolean {
   return (flags & Lex[flag]) !== 0;
+}
+
+/** The names of the flags set, for tests and diagnostics. */
+export function flagNames(flags: number): LexFlag[] {
+  return (Object.keys(Lex) as LexFlag[]).filter((k) => (flags & Lex[k]) !== 0);
 }

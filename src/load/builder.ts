@@ -793,6 +793,9 @@ function matchMembers(members: Member[], authors: Author[]): void {
   }
 }
 
+/** Below this, no account stands out enough from the others to be taken for the brand. */
+export const MIN_BRAND_CERTAINTY = 0.2;
+
 const STAFF_ROLES = new Set(['owner', 'admin', 'moderator', 'staff']);
 
 /** DESIGN §3: --brand, else the member file's roles, else detected and said so. */
@@ -822,7 +825,7 @@ function chooseBrand(msg: MessageColumns, threads: Thread[], authors: Author[], 
     const [top, second] = ranked;
     if (top) {
       const certainty = round2(Math.min(1, (top[1] - (second?.[1] ?? 0)) / Math.max(1, top[1])));
-      return { method: 'detected-threads', authors: [top[0]], certainty };
+      if (certainty >= MIN_BRAND_CERTAINTY) return { method: 'detected-threads', authors: [top[0]], certainty };
     }
   }
   // comments under posts that are not exported: the account answering the most distinct people
@@ -841,6 +844,8 @@ function chooseBrand(msg: MessageColumns, threads: Thread[], authors: Author[], 
   const [top, second] = ranked;
   if (!top || top[1] < 2) return { method: 'none', authors: [], certainty: 0 };
   const certainty = round2(Math.min(1, (top[1] - (second?.[1] ?? 0)) / Math.max(1, top[1])));
+  // a group of peers has no account that stands out: better no brand than a guessed one
+  if (certainty < MIN_BRAND_CERTAINTY) return { method: 'none', authors: [], certainty: 0 };
   return { method: 'detected-answers', authors: [top[0]], certainty };
 }
 

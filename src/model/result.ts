@@ -18,6 +18,8 @@ export const Message = z.object({
   key: z.string(),
   values: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
   text: z.string(),
+  /** the signal a why-line cites */
+  signal: z.string().optional(),
 });
 
 export const Evidence = z.object({
@@ -33,6 +35,8 @@ export const Evidence = z.object({
 export const Confidence = z.object({
   level: z.enum(['high', 'medium', 'low']),
   notes: z.array(Message),
+  /** how many items the score rests on (replies, conversations, questions, members…) */
+  sample: z.number().int().optional(),
 });
 
 /** One answer of the questionnaire, as it feeds a declared signal. */
@@ -121,6 +125,84 @@ export const PlatformBreakdown = z.object({
   memberToBrand: z.number().int(),
 });
 
+/** One week of the reply series (weeks start on Mondays, UTC). */
+export const WeekPoint = z.object({
+  /** the Monday, YYYY-MM-DD */
+  week: z.string(),
+  /** member replies addressed to another member */
+  memberToMember: z.number().int(),
+  /** member replies (and top-level comments) addressed to the brand */
+  memberToBrand: z.number().int(),
+  /** threads the brand started: its own top-level messages, or its posts seen through their comments */
+  brandPosts: z.number().int(),
+  /** members who wrote at least once */
+  activeMembers: z.number().int(),
+  /** of those, members of the core group */
+  coreActive: z.number().int(),
+});
+
+export const NetworkNode = z.object({
+  /** `brand`, or `m1`, `m2`… in order of replies: never a name, so that names can be pseudonymized alone */
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['brand', 'member']),
+  core: z.boolean(),
+  /** replies sent and received within the network shown */
+  replies: z.number().int(),
+});
+
+export const NetworkEdge = z.object({
+  source: z.string(),
+  target: z.string(),
+  /** replies between the two, both ways */
+  replies: z.number().int(),
+});
+
+/** What the HTML report draws, computed from the data (a renderer never sees the dataset). */
+export const Charts = z.object({
+  weeks: z.array(WeekPoint),
+  network: z.object({
+    /** the brand (one node for all its accounts) and the most connected members, at most `limit` */
+    nodes: z.array(NetworkNode),
+    edges: z.array(NetworkEdge),
+    limit: z.number().int(),
+    /** members with at least one reply link, shown or not */
+    members: z.number().int(),
+  }),
+  core: z.object({
+    /** core members: active in several weeks and answering other members; most replies first */
+    members: z.array(z.string()),
+    /** all of them, when `members` had to be cut */
+    total: z.number().int(),
+  }),
+});
+
+export const PERIOD_UNITS = ['week', 'month', 'quarter'] as const;
+
+/** The same audit run on one period's messages alone (`--by`). */
+export const Period = z.object({
+  /** 2025-W03, 2025-01 or 2025-Q1 */
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  level: z.enum(LEVELS),
+  title: z.string(),
+  score: z.number().min(0).max(100).nullable(),
+  confidence: z.enum(['high', 'medium', 'low']),
+  messages: z.number().int(),
+  memberMessages: z.number().int(),
+  activeMembers: z.number().int(),
+  memberToMember: z.number().int(),
+  memberToBrand: z.number().int(),
+  brandPosts: z.number().int(),
+  coreMembers: z.number().int(),
+  categories: z.record(z.string(), z.number().nullable()),
+  /** every signal's score, 0..100, null when not measured in that period */
+  signals: z.record(z.string(), z.number().nullable()),
+  /** the rule that decided the level (it says what is missing when the data is too thin) */
+  why: Message,
+});
+
 export const AuditResult = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('community-audit'), version: z.string() }),
@@ -168,6 +250,10 @@ export const AuditResult = z.object({
   warnings: z.array(Message),
   /** with `--quiz`: each signal both answered and measured, the owner's view against the data */
   perception: z.array(Perception).optional(),
+  charts: Charts.optional(),
+  /** with --by: the verdict period by period */
+  by: z.enum(PERIOD_UNITS).optional(),
+  periods: z.array(Period).optional(),
 });
 
 export type MessageT = z.infer<typeof Message>;
@@ -178,6 +264,10 @@ export type PerceptionT = z.infer<typeof Perception>;
 export type CategoryT = z.infer<typeof Category>;
 export type RecommendationT = z.infer<typeof Recommendation>;
 export type AuditResultT = z.infer<typeof AuditResult>;
+export type ChartsT = z.infer<typeof Charts>;
+export type WeekPointT = z.infer<typeof WeekPoint>;
+export type PeriodT = z.infer<typeof Period>;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 export type Level = (typeof LEVELS)[number];
 export type SignalGroup = (typeof SIGNAL_GROUPS)[number];
 export type CategoryId = (typeof CATEGORY_IDS)[number];

@@ -49,6 +49,18 @@ export const CATEGORIES: readonly CategoryConfig[] = [
   },
 ];
 
+/**
+ * The order in which the why-lines cite signals, most telling first, by level: for an
+ * audience the signals that show it most plainly (the article's « la marque publie,
+ * l’audience réagit »), for a community those that show members holding it themselves.
+ */
+export const WHY_ORDER = {
+  audience: ['member-replies', 'broadcast-ratio', 'brand-independence', 'core-group', 'peer-answers', 'collective-dynamic', 'spontaneous-initiatives', 'reach-without-conversation', 'brand-driven-activity', 'one-off-participants', 'rented-ground', 'unanswered-brand-questions', 'off-platform'],
+  ready: ['core-group', 'desire-to-continue', 'real-conversations', 'peer-answers', 'member-replies', 'collective-dynamic', 'spontaneous-initiatives'],
+  missing: ['brand-independence', 'off-platform', 'spontaneous-initiatives', 'member-replies', 'collective-dynamic', 'core-group'],
+  community: ['member-replies', 'brand-independence', 'spontaneous-initiatives', 'core-group', 'off-platform', 'collective-dynamic'],
+} as const;
+
 /** Informative signals: reported, never scored. */
 export const INFORMATIVE_SIGNALS: readonly string[] = ['posting-cadence'];
 

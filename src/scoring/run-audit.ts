@@ -14,11 +14,14 @@ import {
   type EvidenceT,
   type MessageT,
   type PerceptionT,
+  type PeriodUnit,
   SCHEMA_VERSION,
   type SignalT,
 } from '../model/result.js';
-import { CATEGORIES, INFORMATIVE_SIGNALS } from './categories.js';
+import { CATEGORIES, INFORMATIVE_SIGNALS, WHY_ORDER } from './categories.js';
 import { type DeclaredSignal, type QuestionnaireInfo, declaredSignalResult, perceptionOf } from './declared.js';
+import { buildCharts } from './charts.js';
+import { auditPeriods } from './periods.js';
 import { type SignalOutcome, recommend } from './recommendations.js';
 import { decideLevel } from './verdict.js';
 
@@ -38,6 +41,10 @@ export interface AuditOptions {
   declared?: ReadonlyMap<string, DeclaredSignal>;
   /** how many questions were asked and answered; with a dataset holding no source, the audit rests on the answers alone */
   questionnaire?: QuestionnaireInfo;
+  /** the verdict period by period (`--by`): the same audit on each period's messages */
+  by?: PeriodUnit;
+  /** the chart series of the HTML report (default true; the period audits skip them) */
+  charts?: boolean;
 }
 
 type Confidence = 'high' | 'medium' | 'low';
@@ -104,7 +111,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       level = Math.max(0, level - 1);
       notes.push(msg('confidence.mentions', { share: mentionShare }));
     }
-    const score = out.score === null ? null : Math.min(1, Math.max(0, out.score));
+    const score = out.score === null || Number.isNaN(out.score) ? null : Math.min(1, Math.max(0, out.score));
     return {
       id, group: detector.group, title, article,
       status: score === null ? 'not-applicable' : 'measured',
@@ -113,7 +120,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       reason: score === null ? render(out.reason ?? msg('reason.notApplicable')) : null,
       values: out.values,
       evidence: (out.evidence ?? []).map(resolve),
-      confidence: { level: LEVELS[level]!, notes: notes.map(render) },
+      confidence: { level: LEVELS[level]!, notes: notes.map(render), sample: out.sample },
     };
   });
 
@@ -163,6 +170,8 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     readiness: cat('readiness'),
     audienceDependence: cat('audience-dependence'),
     ...(answersOnly ? { answers: { answered: options.questionnaire!.answered, asked: options.questionnaire!.questions } } : {}),
+    replyLinks: totalLinks,
+    inferredShare,
   });
 
   let overall: number | null = null;
@@ -178,38 +187,75 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     if (w > 0 && rule.level !== 'insufficient-data') overall = Math.round(sum / w);
   }
 
-  // verdict confidence: the sample, how replies were linked, how sure the brand is
+  // verdict confidence: the sample, how replies were linked, how sure the brand is, and how
+  // much of the community category could be measured at all
   const notes: MsgRef[] = [];
   let points = 3;
-  if (d.memberMessages < 150) points--;
+  if (d.memberMessages < SMALL_SAMPLE) {
+    points--;
+    notes.push(msg('why.smallSample', { messages: d.memberMessages, members: d.activeMembers }));
+  }
   if (inferredShare > 0.5) {
     points--;
     notes.push(msg('why.inferredReplies', { share: inferredShare }));
   }
-  if ((ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers') && ds.brand.certainty < 0.5) points--;
-  let confidence: Confidence = LEVELS[Math.max(0, Math.min(2, points - 1))]!;
+  const guessedBrand = ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers';
+  if (!answersOnly && guessedBrand && ds.brand.certainty < 0.5) {
+    points--;
+    notes.push(msg('why.brandGuessed', { name: ds.brand.authors.map(nameOf).join(', '), certainty: ds.brand.certainty }));
+  }
+  if (measuredWeightShare(categories, 'community') < 0.5) points--;
+  let confidence: Confidence = rule.level === 'insufficient-data' ? 'low' : LEVELS[Math.max(0, Math.min(2, points - 1))]!;
   // answers say how the owner sees things, not what happens: never more than medium
-  if (answersOnly) confidence = options.questionnaire!.answered >= 0.8 * options.questionnaire!.questions ? 'medium' : 'low';
+  if (answersOnly && rule.level !== 'insufficient-data') confidence = options.questionnaire!.answered >= 0.8 * options.questionnaire!.questions ? 'medium' : 'low';
   const asked = { answered: options.questionnaire?.answered ?? 0, asked: options.questionnaire?.questions ?? 0 };
 
-  const why: MsgRef[] = [msg(rule.because, { community: cat('community') ?? 0, readiness: cat('readiness') ?? 0, audience: cat('audience-dependence') ?? 0, messages: d.memberMessages, members: d.activeMembers, ...asked })];
-  for (const s of decidingSignals(rule.level, signals)) {
-    if (s.summary) why.push({ key: s.summary.key as MessageKey, ...(s.summary.values ? { values: s.summary.values } : {}) });
+  const whyLines: MessageT[] = [
+    render(
+      msg(rule.because, {
+        community: cat('community') ?? 0,
+        readiness: cat('readiness') ?? 0,
+        audience: cat('audience-dependence') ?? 0,
+        messages: d.memberMessages,
+        members: d.activeMembers,
+        share: inferredShare,
+        ...asked,
+      }),
+    ),
+  ];
+  for (const { signal, missing } of decidingSignals(rule.level, signals)) {
+    whyLines.push({
+      ...render(msg(missing ? 'why.notYet' : 'why.signal', { title: signal.title, summary: lowerFirst(signal.summary!.text, lang) })),
+      signal: signal.id,
+    });
   }
-  why.push(...notes);
-  if (answersOnly) why.push(msg('quiz.why.declared', asked));
+  // notes the rule's own sentence already says are not repeated; a questionnaire alone has no data to note
+  const said: Partial<Record<string, string[]>> = {
+    'why.rule.insufficient': ['why.smallSample'],
+    'why.rule.inferredSmall': ['why.smallSample', 'why.inferredReplies'],
+  };
+  if (!answersOnly) whyLines.push(...notes.filter((n) => !(said[rule.because] ?? []).includes(n.key)).map(render));
+  if (answersOnly) whyLines.push(render(msg('quiz.why.declared', asked)));
   const filled = signals.filter((s) => fromAnswers.has(s.id) && s.score !== null).map((s) => s.title);
-  if (!answersOnly && filled.length > 0) why.push(msg('quiz.why.filled', { count: filled.length, list: filled.join(', ') }));
+  if (!answersOnly && filled.length > 0) whyLines.push(render(msg('quiz.why.filled', { count: filled.length, list: filled.join(t(lang, 'why.listSeparator')) })));
   const disagreements = perception.filter((p) => p.view !== 'agree').length;
-  if (disagreements > 0) why.push(msg('quiz.why.disagree', { count: disagreements }));
+  if (disagreements > 0) whyLines.push(render(msg('quiz.why.disagree', { count: disagreements })));
   const unmeasured = signals.filter((s) => s.score === null && !INFORMATIVE_SIGNALS.includes(s.id)).map((s) => s.title);
-  if (unmeasured.length > 0) why.push(msg(answersOnly ? 'quiz.why.unanswered' : 'why.unmeasured', { count: unmeasured.length, list: unmeasured.join(', ') }));
+  if (unmeasured.length > 0) {
+    whyLines.push(render(msg(answersOnly ? 'quiz.why.unanswered' : 'why.unmeasured', { count: unmeasured.length, list: unmeasured.join(t(lang, 'why.listSeparator')) })));
+  }
 
   const outcomes: SignalOutcome[] = measured
     .filter(({ detector }) => !fromAnswers.has(detector.id))
-    .map(({ detector, out }) => ({ id: detector.id, score: out?.score ?? null, values: out?.values ?? {}, evidence: out?.evidence ?? [] }));
+    .map(({ detector, out }) => ({
+      id: detector.id,
+      score: out?.score ?? null,
+      values: out?.values ?? {},
+      evidence: out?.evidence ?? [],
+      highlights: out?.highlights ?? {},
+    }));
   for (const id of fromAnswers) outcomes.push({ id, score: byId.get(id)!.score, values: {}, evidence: [], declared: true });
-  const recs = recommend(rule.level, outcomes);
+  const recs = recommend(rule.level, outcomes, { replyLinks: totalLinks, inferredShare, memberMessages: d.memberMessages, activeMembers: d.activeMembers });
 
   const brandNames = ds.brand.authors.map(nameOf);
   const brandNote = answersOnly
@@ -243,24 +289,59 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       title: t(lang, `level.${rule.level}` as MessageKey),
       score: overall,
       confidence,
-      why: why.map(render),
+      why: whyLines,
     },
     categories,
     signals,
     recommendations: recs.map((r) => ({ id: r.id, signal: r.signal, title: render(r.title), detail: render(r.detail), evidence: r.evidence.map(resolve) })),
     warnings: ds.issues.map((i) => render(issueMessage(i))),
     ...(options.declared && !answersOnly ? { perception } : {}),
+    ...(options.charts === false ? {} : { charts: buildCharts(ds, d, nameOf) }),
+    ...(options.by ? { by: options.by, periods: auditPeriods(ds, options.by, (slice) => runAudit(slice, { ...options, by: undefined, charts: false })) } : {}),
   };
 }
 
-/** The signals that best explain a level: the strongest for a community, the weakest for an audience. */
-function decidingSignals(level: string, signals: SignalT[]): SignalT[] {
-  const scored = signals.filter((s) => s.score !== null && s.summary && s.group !== 'faq');
+/** A sentence set after a colon starts with a small letter (unless it opens with an acronym). */
+function lowerFirst(text: string, lang: Lang): string {
+  const [first, second] = [text.charAt(0), text.charAt(1)];
+  return second && second === second.toLocaleUpperCase(lang) && /\p{L}/u.test(second) ? text : first.toLocaleLowerCase(lang) + text.slice(1);
+}
+
+/** Below this many member messages, the verdict is a first estimate. */
+export const SMALL_SAMPLE = 150;
+/** How many signals a why-line list cites. */
+const CITED = 3;
+
+/** The share of a category's weight that could be measured (null signals weigh nothing). */
+function measuredWeightShare(categories: CategoryT[], id: CategoryT['id']): number {
+  const config = CATEGORIES.find((c) => c.id === id)!;
+  const total = config.signals.reduce((sum, s) => sum + s.weight, 0);
+  const measured = categories.find((c) => c.id === id)!.signals.reduce((sum, s) => sum + s.weight, 0);
+  return total > 0 ? measured / total : 0;
+}
+
+/**
+ * The signals that decided the level, for the why-lines: for a community, strong community
+ * signals; for an audience, weak community and audience signals; for "ready", the strong
+ * readiness signals and the community signal still missing. Among those, the most telling
+ * first (WHY_ORDER, configuration).
+ */
+function decidingSignals(level: string, signals: SignalT[]): { signal: SignalT; missing: boolean }[] {
   if (level === 'insufficient-data') return [];
+  const byId = new Map(signals.filter((s) => s.score !== null && s.summary !== null).map((s) => [s.id, s]));
+  const pick = (order: readonly string[], keep: (score: number) => boolean) =>
+    order.flatMap((id) => {
+      const s = byId.get(id);
+      return s && keep(s.score!) ? [s] : [];
+    });
   // what the data measured explains a verdict better than what was declared, when there is both
   const declaredLast = (s: SignalT) => (s.status === 'declared' ? 1 : 0);
-  const sorted = [...scored].sort((a, b) => declaredLast(a) - declaredLast(b) || (level === 'audience' ? a.score! - b.score! : b.score! - a.score!) || a.id.localeCompare(b.id));
-  return sorted.slice(0, 3);
+  const pickMeasuredFirst = (order: readonly string[], keep: (score: number) => boolean) => pick(order, keep).sort((a, b) => declaredLast(a) - declaredLast(b));
+  if (level === 'community') return pickMeasuredFirst(WHY_ORDER.community, (x) => x >= 0.6).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  if (level === 'audience') return pickMeasuredFirst(WHY_ORDER.audience, (x) => x < 0.4).slice(0, CITED).map((signal) => ({ signal, missing: false }));
+  const ready = pickMeasuredFirst(WHY_ORDER.ready, (x) => x >= 0.5).slice(0, CITED - 1);
+  const gap = pick(WHY_ORDER.missing, (x) => x < 0.4).find((s) => !ready.includes(s));
+  return [...ready.map((signal) => ({ signal, missing: false })), ...(gap ? [{ signal: gap, missing: true }] : [])];
 }
 
 function issueMessage(issue: LoadIssue): MsgRef {

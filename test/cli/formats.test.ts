@@ -11,6 +11,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TMP = fileURLToPath(new URL('../.tmp/cli-formats/', import.meta.url));
 const SLACK_ZIP = join(FIXTURES, 'slack', 'lumen-early-users.zip');
 const WHATSAPP_FR = join(FIXTURES, 'whatsapp', 'Discussion WhatsApp avec Foulées du Canal.txt');
+const WHATSAPP_FR_SEASON = join(FIXTURES, 'whatsapp', 'Discussion WhatsApp avec Foulées du Canal - printemps.txt');
 const DISCORD = join(FIXTURES, 'discord', 'Pixel Harbor - Playtest - general [1340000000000000001].json');
 
 function run(args: string[]) {
@@ -75,11 +76,17 @@ describe('auditing real-world exports', () => {
   });
 
   it('a French WhatsApp export: a verdict in French, replies said to be inferred', () => {
-    const r = run([WHATSAPP_FR, '--lang', 'fr']);
+    const r = run([WHATSAPP_FR_SEASON, '--lang', 'fr']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Vous avez une vraie communauté');
     expect(r.stdout).toContain('déduites de l’ordre des messages');
-    // a member known only by a phone number is never printed with it
+  });
+
+  it('a short WhatsApp export: too few guessed replies to judge, said in French; a phone number used as a name is never printed', () => {
+    const r = run([WHATSAPP_FR, '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pas assez de données pour juger');
+    expect(r.stdout).toMatch(/devinées d’après l’ordre des messages/);
     expect(r.stdout).not.toMatch(/\+33 6 12/);
     expect(run([WHATSAPP_FR, '--format', 'json']).stdout).not.toMatch(/\+33 6 12/);
   });

@@ -214,7 +214,7 @@ describe('data and answers together (--quiz)', () => {
     const measured = plain.signals.find((s) => s.id === 'member-replies')!;
     expect(replies).toMatchObject({ view: 'higher', declared: 1, measured: measured.score });
     expect(replies.text.text).toBe(
-      `You see more than the data shows. You answered “Very often” to “Do your members answer each other, not only you?”; in the data: ${measured.summary!.text}`,
+      `You see more than the data shows. You answered “Very often” to “Do your members answer each other, not only you?”; in the data: ${measured.summary!.text.replace(/^./, (c) => c.toLowerCase())}`,
     );
     expect(r.perception!.filter((p) => p.view === 'higher').length).toBeGreaterThanOrEqual(3);
     expect(r.verdict.why.some((w) => w.key === 'quiz.why.disagree')).toBe(true);

@@ -9,38 +9,57 @@ import { connectedComponents } from 'graphology-components';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/derive/index.js';
-import { BRAND_NODE, degreeCentralization, largestComponent, reciprocity, replyNetwork } from '../../src/derive/graph.js';
+import { BRAND_NODE, componentCount, coreNumbers, degreeCentralization, largestComponent, reciprocity, replyNetwork } from '../../src/derive/graph.js';
 import { POST_AUTHOR } from '../../src/model/dataset.js';
 import { build, type Row } from '../helpers/dataset.js';
 
-/** The graphs as they were built before: graphology, one mergeEdge per reply. */
+/** The graphs as graphology builds them: distinct pairs, sorted, merged in that order. */
 function reference(ds: ReturnType<typeof build>, d: ReturnType<typeof derive>) {
+  const nA = ds.authors.length;
+  const BRAND = -1;
+  const pairs = new Set<number>();
+  const node = (a: number) => (a === POST_AUTHOR || (a >= 0 && d.isBrandAuthor[a]) ? BRAND : a);
+  for (let k = 0; k < ds.messages.count; k++) {
+    const to = d.target[k]!;
+    if (to === -1) continue;
+    const from = node(ds.messages.author[k]!);
+    const target = node(to);
+    if (from === target) continue;
+    if (from !== BRAND && !d.isMemberAuthor[from]) continue;
+    if (target !== BRAND && !d.isMemberAuthor[target]) continue;
+    pairs.add((from + 1) * (nA + 1) + (target + 1));
+  }
   const members: Graph = new graphology.UndirectedGraph({ allowSelfLoops: false });
   const withBrand: Graph = new graphology.UndirectedGraph({ allowSelfLoops: false });
   const directed: Graph = new graphology.DirectedGraph({ allowSelfLoops: false });
-  const node = (a: number) => (a === POST_AUTHOR || d.isBrandAuthor[a] ? BRAND_NODE : String(a));
-  for (let k = 0; k < ds.messages.count; k++) {
-    const a = ds.messages.author[k]!;
-    const to = d.target[k]!;
-    if (to === -1) continue;
-    const from = node(a);
-    const target = node(to);
-    if (from === target) continue;
-    const fm = from !== BRAND_NODE && d.isMemberAuthor[a] === 1;
-    const tm = target !== BRAND_NODE && d.isMemberAuthor[to] === 1;
-    if (!(fm || from === BRAND_NODE) || !(tm || target === BRAND_NODE)) continue;
-    withBrand.mergeEdge(from, target);
-    if (fm && tm) {
-      members.mergeEdge(from, target);
-      directed.mergeEdge(from, target);
+  const name = (x: number) => (x === BRAND ? BRAND_NODE : String(x));
+  for (const key of [...pairs].sort((x, y) => x - y)) {
+    const from = Math.floor(key / (nA + 1)) - 1;
+    const to = (key % (nA + 1)) - 1;
+    withBrand.mergeEdge(name(from), name(to));
+    if (from !== BRAND && to !== BRAND) {
+      members.mergeEdge(name(from), name(to));
+      directed.mergeEdge(name(from), name(to));
     }
   }
   return { members, withBrand, directed };
 }
 
-function largestRef(g: Graph): string[] {
+/** The same measures computed the graphology way, on the reference graphs. */
+function largestRef(g: Graph, firstSeen?: (v: string) => number): string[] {
   let best: string[] = [];
-  for (const c of connectedComponents(g)) if (c.length > best.length || (c.length === best.length && c.join() < best.join())) best = c;
+  let bestFirst = Infinity;
+  for (const c of connectedComponents(g)) {
+    let first = Infinity;
+    for (const v of c) {
+      const f = firstSeen ? firstSeen(v) : Number(v);
+      if (f < first) first = f;
+    }
+    if (c.length > best.length || (c.length === best.length && first < bestFirst)) {
+      best = c;
+      bestFirst = first;
+    }
+  }
   return best;
 }
 
@@ -69,9 +88,25 @@ describe('reply network', () => {
           g.forEachEdge((_e, _a, s, t) => void edges.push(`${s}>${t}`));
           expect(edges).toEqual(r.mapEdges((_e, _a, s, t) => `${s}>${t}`));
           expect(largestComponent(g)).toEqual(largestRef(r));
-          expect(degreeCentralization(g)).toBeCloseTo(degreeCentralization(r), 12);
+          const firstSeen = (v: string) => (v === BRAND_NODE ? -1 : ds.messages.count - Number(v));
+          expect(largestComponent(g, firstSeen)).toEqual(largestRef(r, firstSeen));
+          expect(componentCount(g)).toBe(connectedComponents(r).filter((c) => c.length >= 2).length);
+          // the real graphology graph takes the graphology-metrics path
+          expect(degreeCentralization(g)).toBe(degreeCentralization(r));
+          expect([...coreNumbers(g)]).toEqual([...coreNumbers(r)]);
+          const neighbors = nodes.map((n) => g.neighbors(n));
+          expect(neighbors).toEqual(nodes.map((n) => r.neighbors(n)));
         }
         expect(reciprocity(net.directed)).toBe(reciprocity(ref.directed));
+        // a copy takes more links, as graphology's copy does
+        const copy = net.directed.copy();
+        const refCopy = ref.directed.copy();
+        for (let k = 0; k + 1 < ds.authors.length; k += 2) {
+          copy.mergeEdge(String(k + 1), String(k));
+          refCopy.mergeEdge(String(k + 1), String(k));
+        }
+        expect(copy.size).toBe(refCopy.size);
+        expect(reciprocity(copy)).toBe(reciprocity(refCopy));
       }),
       { numRuns: 400 },
     );
@@ -86,6 +121,7 @@ describe('reply network', () => {
     const net = replyNetwork(ds, derive(ds));
     expect(net.members.nodes()).toEqual(['1', '0', '2']);
     expect(net.members.neighbors('1').sort()).toEqual(['0', '2']);
+    expect(net.members.inspect()).toBeDefined();
     expect(connectedComponents(net.members).length).toBe(1);
   });
 });

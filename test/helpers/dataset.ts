@@ -20,6 +20,8 @@ export interface Row {
   channel?: string;
   reactions?: number;
   platform?: string;
+  /** line in the source file (default: the row's position) */
+  line?: number;
 }
 
 export interface BuildOptions {
@@ -47,7 +49,7 @@ export function build(rows: Row[], options: BuildOptions = {}): Dataset {
       authorName: r.author,
       createdAt: T0 + r.at * MIN,
       text: r.text ?? '',
-      line: i + 2,
+      line: r.line ?? i + 2,
       ...(r.parent ? { parentId: r.parent } : {}),
       ...(r.thread ? { threadKey: r.thread } : {}),
       ...(r.channel ? { channel: r.channel } : {}),
@@ -73,3 +75,37 @@ let counter = 0;
 export function nextId(): string {
   return `m${++counter}`;
 }
+
+/**
+ * A small conversation script for detector tables: `post` opens a thread, `reply` answers a
+ * message; times advance by `step` minutes unless given. Returns ids to reply to.
+ *
+ *   const s = script();
+ *   const q = s.post('ana', 'Vous faites comment ?');
+ *   s.reply(q, 'ben', 'Perso je fais un point le lundi');
+ *   build(s.rows, { brand: ['brand'] });
+ */
+export function script(step = 10) {
+  const rows: Row[] = [];
+  let t = 0;
+  let n = 0;
+  const add = (r: Omit<Row, 'id' | 'at'> & { at?: number }) => {
+    const id = `s${++n}`;
+    t = r.at ?? t + step;
+    rows.push({ ...r, id, at: t });
+    return id;
+  };
+  return {
+    rows,
+    /** a message that opens a thread (a chat root, or a top-level comment) */
+    post: (author: string, text = '', extra: Partial<Row> = {}) => add({ author, text, ...extra }),
+    /** a message answering `parent` */
+    reply: (parent: string, author: string, text = '', extra: Partial<Row> = {}) => add({ author, text, parent, ...extra }),
+    /** moves the clock to `minutes` after T0 */
+    at: (minutes: number) => {
+      t = minutes;
+    },
+  };
+}
+
+export const WEEK = 7 * 24 * 60;

@@ -23,22 +23,24 @@ describe('the verdict rule table, for a questionnaire', () => {
     [{ community: 20, readiness: 20, audienceDependence: 20, answers: { answered: 20, asked: 20 } }, 'audience', 'why.rule.audience'],
   ] as const)('%o → %s', (v, level, because) => {
     // a questionnaire has no messages: the answered questions stand in for them
-    const rule = decideLevel({ memberMessages: 0, activeMembers: 0, ...v });
+    const rule = decideLevel({ memberMessages: 0, activeMembers: 0, replyLinks: 0, inferredShare: 0, ...v });
     expect([rule.level, rule.because]).toEqual([level, because]);
   });
 
   it('still asks data for messages when there is no questionnaire', () => {
-    expect(decideLevel({ memberMessages: 10, activeMembers: 3, ...scores }).because).toBe('why.rule.insufficient');
-    expect(decideLevel({ memberMessages: 300, activeMembers: 30, ...scores }).level).toBe('community');
+    expect(decideLevel({ memberMessages: 10, activeMembers: 3, replyLinks: 5, inferredShare: 0, ...scores }).because).toBe('why.rule.insufficient');
+    expect(decideLevel({ memberMessages: 300, activeMembers: 30, replyLinks: 200, inferredShare: 0, ...scores }).level).toBe('community');
   });
 });
+
+const FACTS = { replyLinks: 100, inferredShare: 0, memberMessages: 300, activeMembers: 40 };
 
 describe('recommendations for declared signals', () => {
   it('use the wording without counts, and cite no evidence', () => {
     const recs = recommend('audience', [
       { id: 'member-replies', score: 0.25, values: {}, evidence: [], declared: true },
       { id: 'broadcast-ratio', score: 0, values: {}, evidence: [], declared: true },
-    ]);
+    ], FACTS);
     expect(recs.map((r) => [r.id, r.detail.key])).toEqual([
       ['seed-interactions', 'rec.seed-interactions.declared'],
       ['step-back', 'rec.step-back.declared'],
@@ -47,15 +49,15 @@ describe('recommendations for declared signals', () => {
   });
 
   it('do not read data values the answers do not have (invite-core needs a count from data, a score from answers)', () => {
-    const fromData = recommend('ready', [{ id: 'core-group', score: 0.8, values: {}, evidence: [] }]);
-    const fromAnswers = recommend('ready', [{ id: 'core-group', score: 0.8, values: {}, evidence: [], declared: true }]);
+    const fromData = recommend('ready', [{ id: 'core-group', score: 0.8, values: {}, evidence: [] }], FACTS);
+    const fromAnswers = recommend('ready', [{ id: 'core-group', score: 0.8, values: {}, evidence: [], declared: true }], FACTS);
     expect(fromData.map((r) => r.id)).not.toContain('invite-core');
     expect(fromAnswers.map((r) => r.id)).toContain('invite-core');
   });
 
   it('ask to name the shared mission when the owner says there is little of one', () => {
-    expect(recommend('ready', [{ id: 'shared-mission', score: 0.35, values: {}, evidence: [], declared: true }]).map((r) => r.id)).toEqual(['state-mission']);
-    expect(recommend('ready', [{ id: 'shared-mission', score: 1, values: {}, evidence: [], declared: true }])).toEqual([]);
+    expect(recommend('ready', [{ id: 'shared-mission', score: 0.35, values: {}, evidence: [], declared: true }], FACTS).map((r) => r.id)).toEqual(['state-mission']);
+    expect(recommend('ready', [{ id: 'shared-mission', score: 1, values: {}, evidence: [], declared: true }], FACTS)).toEqual([]);
   });
 });
 
@@ -64,7 +66,7 @@ describe('runAudit with declared signals', () => {
   const measuring: Detector = {
     id: 'member-replies',
     group: 'community',
-    run: () => ({ score: 0.05, summary: msg('summary.member-replies', { toMembers: 4, total: 100, share: 0.04 }), values: { share: 0.04 }, sample: 100, usesReplies: true }),
+    run: () => ({ score: 0.05, summary: msg('summary.member-replies.low', { toMembers: 4, total: 100, share: 0.04 }), values: { share: 0.04 }, sample: 100, usesReplies: true }),
   };
   const notApplicable: Detector = {
     id: 'peer-answers',
@@ -86,7 +88,7 @@ describe('runAudit with declared signals', () => {
       expect.objectContaining({ signal: 'member-replies', declared: 1, measured: 0.05, view: 'higher', gap: 0.95 }),
     ]);
     expect(r.perception![0]!.text.text).toBe(
-      'You see more than the data shows. You answered “Very often” to “Do your members answer each other, not only you?”; in the data: 4 of 100 member replies go to another member (4%).',
+      'You see more than the data shows. You answered “Very often” to “Do your members answer each other, not only you?”; in the data: of 100 member replies, 4 go to another member (4%): they talk to you, not yet to each other.',
     );
   });
 

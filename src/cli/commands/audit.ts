@@ -8,7 +8,7 @@ import { ExitCode, judgeThresholds } from '../exit-codes.js';
 import { parseDate, parseMap, version } from '../options.js';
 import type { CliIo } from '../run-cli.js';
 
-export const OUTPUT_FORMATS = ['text', 'json'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export interface AuditFlags {
   members?: string;
@@ -26,6 +26,7 @@ export interface AuditFlags {
   quiz?: string;
   failUnder?: string;
   failOn?: 'audience' | 'ready';
+  by?: 'week' | 'month' | 'quarter';
   color: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -92,21 +93,13 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
     // a large export takes seconds to measure too: the spinner says so until the report is ready
     progress.phase(t(lang, 'progress.auditing'));
     const { runAudit } = await import('../../scoring/run-audit.js');
-    result = runAudit(dataset, { lang, version: version(), ...declared });
+    result = runAudit(dataset, { lang, version: version(), ...declared, ...(flags.by ? { by: flags.by } : {}) });
   } finally {
     progress.stop();
   }
 
-  let output: string;
-  if (flags.format === 'json') {
-    const { renderJson } = await import('../../render/json.js');
-    output = renderJson(result);
-  } else {
-    const { renderText } = await import('../../render/text.js');
-    const toTerminal = !flags.out;
-    const color = flags.color && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (toTerminal ? io.stdout.isTTY === true || io.env.FORCE_COLOR !== undefined : false);
-    output = renderText(result, { color, width: io.stdout.columns ?? 100 });
-  }
+  const { renderReport } = await import('../render-report.js');
+  const output = await renderReport(result, flags.format, io, { toFile: Boolean(flags.out), color: flags.color });
   if (flags.out) {
     const { writeAtomically } = await import('../write-output.js');
     await writeAtomically(flags.out, output);

@@ -1,0 +1,67 @@
+/** « ne crée pas de lien durable », « échanges fugaces » */
+import { msg } from '../i18n/index.js';
+import { blend, clamp01, defineDetector, gini, ratio, round } from './define-detector.js';
+
+/** Shares of returning members an audience reaches too… */
+const BASELINE = 0.4;
+/** …and the share of a group people live in. */
+const FULL = 0.85;
+
+export default defineDetector({
+  id: 'one-off-participants',
+  group: 'audience',
+  run({ ds, d }) {
+    const counts: number[] = [];
+    let once = 0;
+    let oneThread = 0;
+    let returning = 0;
+    d.authorStats.forEach((s, a) => {
+      if (!d.isMemberAuthor[a] || s.messages === 0) return;
+      counts.push(s.messages);
+      if (s.messages === 1) once++;
+      if (s.threads === 1) oneThread++;
+      if (s.weeks >= 2) returning++;
+    });
+    const members = counts.length;
+    counts.sort((x, y) => y - x);
+    const top = Math.max(1, Math.ceil(members / 10));
+    let topMessages = 0;
+    for (let i = 0; i < top && i < members; i++) topMessages += counts[i]!;
+    const weeks = d.lastWeek - d.firstWeek + 1;
+    const returningShare = ratio(returning, members);
+    const values = {
+      activeMembers: members,
+      wroteOnce: once,
+      wroteOnceShare: round(ratio(once, members)),
+      inOneThreadOnly: oneThread,
+      inOneThreadShare: round(ratio(oneThread, members)),
+      cameBackAnotherWeek: returning,
+      returningShare: round(returningShare),
+      top10PercentShare: round(ratio(topMessages, d.memberMessages)),
+      gini: round(gini(counts)),
+      weeks,
+    };
+    if (members === 0) return { score: null, reason: msg('reason.noMembers'), values, sample: 0, usesReplies: false };
+    // lasting ties: people who take part in more than one exchange and come back another week.
+    // An audience's followers come back too (to the next post): below 40 % that says nothing,
+    // 85 % is a group people live in.
+    const beyond = (x: number) => clamp01((x - BASELINE) / (FULL - BASELINE));
+    const score = blend([
+      [0.5, beyond(1 - ratio(oneThread, members))],
+      [0.5, weeks >= 2 ? beyond(returningShare) : null],
+    ])!;
+    return {
+      score: round(score),
+      summary: msg('summary.one-off-participants', {
+        once,
+        members,
+        oneThread,
+        returning,
+        top: ratio(topMessages, d.memberMessages),
+      }),
+      values,
+      sample: members,
+      usesReplies: false,
+    };
+  },
+});
