@@ -119,6 +119,7 @@ class CompactGraph {
     this.deg[u]!++;
     this.deg[v]!++;
     this.adjacency = null;
+    this.components = null;
   }
 
   private rehash(): void {
@@ -182,6 +183,19 @@ class CompactGraph {
   nodes(): string[] {
     return this.keys.slice();
   }
+
+  /** the id standing for the brand node */
+  get brandId(): number {
+    return this.nodeOf.length - 1;
+  }
+
+  /** node index of an id, -1 when absent */
+  indexOfId(id: number): number {
+    return this.nodeOf[id]!;
+  }
+
+  /** connected components in graphology-components' order, computed once */
+  components: string[][] | null = null;
 
   forEachNeighbor(key: unknown, callback: (neighbor: string, attributes: object) => void): void {
     const i = this.indexOfKey(key);
@@ -313,12 +327,19 @@ const COMPACT = Symbol('compact');
 
 /** A compact graph that behaves as a graphology Graph for every other method. */
 function asGraph(c: CompactGraph): Graph {
+  // methods are bound once (a detector may call degree() a million times)
+  const bound = new Map<string | symbol, unknown>();
   return new Proxy(c, {
     get(target, prop, receiver) {
       if (prop === COMPACT) return target.delegated ? undefined : target;
       if (!target.delegated && prop in target) {
+        const hit = bound.get(prop);
+        if (hit !== undefined) return hit;
         const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
+        if (typeof v !== 'function') return v;
+        const f = v.bind(target);
+        bound.set(prop, f);
+        return f;
       }
       const real = target.materialize() as unknown as Record<string | symbol, unknown>;
       const v = real[prop];
@@ -392,12 +413,15 @@ export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
 
 /** Node indices in the order graphology-metrics lists them (an object: integer keys ascending, then the rest). */
 function objectKeyOrder(c: CompactGraph): number[] {
-  const n = c.order;
-  const numeric: number[] = [];
-  const other: number[] = [];
-  for (let i = 0; i < n; i++) (c.nodeKey(i) === BRAND_NODE ? other : numeric).push(i);
-  numeric.sort((x, y) => Number(c.nodeKey(x)) - Number(c.nodeKey(y)));
-  return numeric.concat(other);
+  // integer keys are author indices: walking the ids in order is the ascending sort
+  const out: number[] = [];
+  const brand = c.indexOfId(c.brandId);
+  for (let id = 0; id < c.brandId; id++) {
+    const i = c.indexOfId(id);
+    if (i >= 0) out.push(i);
+  }
+  if (brand >= 0) out.push(brand);
+  return out;
 }
 
 /**
@@ -429,6 +453,11 @@ function forEachComponent(g: Graph, callback: (component: string[]) => void): vo
     for (const comp of connectedComponents(g)) callback(comp);
     return;
   }
+  if (c.components) {
+    for (const comp of c.components) callback(comp);
+    return;
+  }
+  const all: string[][] = [];
   const n = c.order;
   if (n === 0) return;
   const { offsets, targets } = c.neighborLists();
@@ -454,8 +483,10 @@ function forEachComponent(g: Graph, callback: (component: string[]) => void): vo
         }
       }
     }
-    callback(component);
+    all.push(component);
   }
+  c.components = all;
+  for (const comp of all) callback(comp);
 }
 
 /**

@@ -115,7 +115,16 @@ export function gini(values: Float64Array | Int32Array | number[]): number {
  * ranking does not change when people are renamed (author indices follow names).
  */
 export function rankAuthors(d: Derived, authors: Iterable<number>, by: (a: number) => number): number[] {
-  return [...authors].sort((a, b) => by(b) - by(a) || d.authorStats[a]!.first - d.authorStats[b]!.first || a - b);
+  // each author's measure is taken once, not at every comparison (large groups: 100k+ authors)
+  const list = [...authors];
+  const score = list.map(by);
+  const idx = list.map((_, i) => i);
+  idx.sort((i, j) => {
+    const a = list[i]!;
+    const b = list[j]!;
+    return score[j]! - score[i]! || d.authorStats[a]!.first - d.authorStats[b]!.first || a - b;
+  });
+  return idx.map((i) => list[i]!);
 }
 
 /**
