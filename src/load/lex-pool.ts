@@ -54,7 +54,11 @@ export class LexPool {
   /** A pool, or null when no worker can start (then classify inline). */
   static create(setLex: (index: number, flags: number) => void): LexPool | null {
     try {
-      const worker = new Worker(new URL('../lexicon/worker.js', import.meta.url));
+      // a small heap: the worker keeps nothing between batches, and its garbage counts in the
+      // process's memory (if it runs out, the main thread takes over)
+      const worker = new Worker(new URL('../lexicon/worker.js', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+      });
       return new LexPool(worker, setLex);
     } catch {
       return null;
