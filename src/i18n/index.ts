@@ -1,4 +1,5 @@
 import core from './messages/core.js';
+import safety from './messages/safety.js';
 import signals from './messages/signals.js';
 import { type Lang, type Values, interpolate } from './format.js';
 
@@ -6,7 +7,7 @@ export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
 
 /** Every section of the catalogue; a key may live in one section only. */
-const SECTIONS = [core, signals] as const;
+const SECTIONS = [core, signals, safety] as const;
 
 type Section = (typeof SECTIONS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -92,6 +92,8 @@ export interface DatasetBuilder {
   addMessage(source: number, input: MessageInput): void;
   /** a row that could not be used: counted, and reported with its line */
   skip(source: number, code: string, line?: number, values?: Record<string, string | number>): void;
+  /** the rows of a source skipped so far, by reason */
+  skipsOf(source: number): Record<string, number>;
   /** a join, a bot or a deletion: counted, kept out of the signals */
   countSystem(source: number): void;
   issue(issue: LoadIssue): void;
@@ -104,6 +106,11 @@ export interface DatasetBuilder {
 }
 
 const MAX_LISTED_SKIPS = 50;
+/** Dates outside this range are no message date: 1970-01-01 is an empty date, 2100 a typo or a placeholder. */
+export const MIN_DATE = Date.UTC(1980, 0, 1);
+export const MAX_DATE = Date.UTC(2100, 0, 1);
+/** Reactions are stored in 32 bits: a count beyond is a broken cell, not a post. */
+const MAX_REACTIONS = 2_000_000_000;
 
 export function createDatasetBuilder(): DatasetBuilder {
   let n = 0;
@@ -125,10 +132,13 @@ export function createDatasetBuilder(): DatasetBuilder {
   const threadKeys = new Map<number, string>();
   const mentions = new Map<number, string>();
   const replyKindOverride = new Map<number, ReplyKind>();
+  /** source + id → first message with that id, to drop identical duplicate rows; freed by finish */
+  let seenIds: Map<string, number> | null = new Map();
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
   const skipsListed = new Map<string, number>();
+  const skipsBySource: Record<string, number>[] = [];
 
   const authors: Author[] = [];
   const authorIndex = new Map<string, number>();
@@ -140,10 +150,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     let i = authorIndex.get(k);
     if (i === undefined) {
       i = authors.length;
-      authors.push({ key: copyString(key), name: copyString(name || key), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
+      authors.push({ key: copyString(key), name: displayName(name || key), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
       authorIndex.set(copyString(k), i);
-    } else if (name && authors[i]!.name === authors[i]!.key && name !== key) {
-      authors[i]!.name = copyString(name);
+    } else if (name && authors[i]!.name === displayName(authors[i]!.key) && name !== key) {
+      authors[i]!.name = displayName(name);
     }
     return i;
   }
@@ -191,25 +201,41 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     addMessage(source, m) {
       const src = sources[source]!;
+      // a date no export can hold (an empty date written as 1970, a typo in the year, a number read as a date)
+      if (!(m.createdAt >= MIN_DATE && m.createdAt < MAX_DATE)) {
+        const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
+        return builder.skip(source, 'row-date-out-of-range', m.line, { value });
+      }
+      const platform = m.platform || src.platform;
+      const excerpt = makeExcerpt(m.text);
+      // the same row twice (an export concatenated with itself, a row copied in Excel): same id, author, time and text
+      if (m.id && seenIds) {
+        const idKey = source + '\u0000' + m.id.slice(0, MAX_ID);
+        const prev = seenIds.get(idKey);
+        if (prev !== undefined) {
+          if (cols.createdAt[prev] === m.createdAt && cols.author[prev] === authorIndex.get(platform + '\u0000' + m.authorKey) && excerpts[prev] === excerpt) {
+            return builder.skip(source, 'row-duplicate', m.line, { id: m.id.slice(0, 40) });
+          }
+        } else seenIds.set(copyString(idKey), n);
+      }
       src.rowsRead++;
       ensureCapacity();
       const i = n++;
-      const platform = m.platform || src.platform;
       cols.author[i] = internAuthor(platform, m.authorKey, m.authorName, m.bot ?? false);
       cols.createdAt[i] = m.createdAt;
       if (m.createdAtAlt !== undefined && m.createdAtAlt !== m.createdAt) {
         if (!alt) alt = new Float64Array(cap).fill(NaN);
         alt[i] = m.createdAtAlt;
       } else if (alt) alt[i] = NaN;
-      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.max(0, Math.round(m.reactions)) : -1;
+      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.min(MAX_REACTIONS, Math.max(0, Math.round(m.reactions))) : -1;
       cols.channel[i] = internChannel(m.channel ?? '');
       cols.source[i] = source;
       cols.lex[i] = classifyText(m.text);
       cols.line[i] = m.line ?? 0;
-      ids.push(m.id ? copyString(m.id) : '');
-      excerpts.push(makeExcerpt(m.text));
-      if (m.parentId) parentIds.set(i, copyString(m.parentId));
-      if (m.threadKey) threadKeys.set(i, copyString(m.threadKey));
+      ids.push(m.id ? copyString(m.id.slice(0, MAX_ID)) : '');
+      excerpts.push(excerpt);
+      if (m.parentId) parentIds.set(i, copyString(m.parentId.slice(0, MAX_ID)));
+      if (m.threadKey) threadKeys.set(i, copyString(m.threadKey.slice(0, MAX_ID)));
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
       const mention = leadingMention(m.text);
       if (mention) mentions.set(i, mention);
@@ -219,11 +245,17 @@ export function createDatasetBuilder(): DatasetBuilder {
       const src = sources[source]!;
       src.rowsRead++;
       src.rowsSkipped++;
+      const bySource = (skipsBySource[source] ??= Object.create(null) as Record<string, number>);
+      bySource[code] = (bySource[code] ?? 0) + 1;
       const listed = skipsListed.get(code) ?? 0;
       skipsListed.set(code, listed + 1);
       if (listed < MAX_LISTED_SKIPS) {
         issues.push({ code, file: src.file, ...(line !== undefined ? { line } : {}), ...(values ? { values } : {}) });
       }
+    },
+
+    skipsOf(source) {
+      return { ...(skipsBySource[source] ?? {}) };
     },
 
     countSystem(source) {
@@ -252,6 +284,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     },
 
     finish(options = {}) {
+      seenIds = null;
       for (const [code, total] of skipsListed) {
         if (total > MAX_LISTED_SKIPS) issues.push({ code: 'more-skipped', values: { code, more: total - MAX_LISTED_SKIPS } });
       }
@@ -498,6 +531,15 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   return builder;
+}
+
+/** Longer than this, a "name" is a broken cell (a text in the author column): shown cut. */
+const MAX_NAME = 100;
+/** Ids are kept to this length: they are compared, and shown in warnings. */
+const MAX_ID = 256;
+
+function displayName(name: string): string {
+  return copyString(name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name);
 }
 
 function cmp(a: string, b: string): number {

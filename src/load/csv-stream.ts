@@ -4,15 +4,24 @@ import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import { detectDelimiter } from './delimiter.js';
-import { type Input, decode, decodeHead, detectEncoding } from './read.js';
+import { type DecodeStats, type Input, decode, decodeHead, detectEncoding } from './read.js';
+
+/** What the parser noticed about a record: a quote that never closes, or one in the middle of a field. */
+export type RecordProblem = 'unclosed-quote' | 'stray-quote';
+
+export interface CsvStreamResult {
+  /** bytes that were not valid UTF-8 and were read as Windows-1252 (a file mixing encodings) */
+  fallbackBytes: number;
+  encoding: string;
+}
 
 export interface CsvStreamOptions {
-  onRecord(fields: string[]): void;
+  onRecord(fields: string[], problem?: RecordProblem): void;
   /** after each parsed chunk: records so far and bytes read so far */
   onChunk?(records: number, bytes: number): void;
 }
 
-export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOptions): Promise<void> {
+export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOptions): Promise<CsvStreamResult> {
   const encoding = detectEncoding(input.head);
   const headText = decodeHead(input.head, encoding);
   if (headText.trim() === '') throw new InputError(msg('error.emptyFile', { file: input.label }));
@@ -25,7 +34,8 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
       yield chunk;
     }
   }
-  const text = Readable.from(decode(counted(), encoding));
+  const stats: DecodeStats = { fallbackBytes: 0 };
+  const text = Readable.from(decode(counted(), encoding, stats));
   await new Promise<void>((resolve, reject) => {
     let failed = false;
     const fail = (error: unknown) => {
@@ -41,14 +51,22 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
       chunk(results, parser) {
         if (failed) return;
         try {
-          for (const row of results.data as string[][]) {
+          const problems = new Map<number, RecordProblem>();
+          for (const e of results.errors) {
+            if (e.row === undefined) continue;
+            if (e.code === 'MissingQuotes') problems.set(e.row, 'unclosed-quote');
+            else if (e.code === 'InvalidQuotes' && !problems.has(e.row)) problems.set(e.row, 'stray-quote');
+          }
+          const rows = results.data as string[][];
+          for (let i = 0; i < rows.length; i++) {
             records++;
-            onRecord(row);
+            onRecord(rows[i]!, problems.get(i));
           }
           onChunk?.(records, bytes);
         } catch (error) {
-          parser.abort();
+          // abort() calls complete() synchronously: record the failure first, or it resolves
           fail(error);
+          parser.abort();
         }
       },
       complete() {
@@ -59,4 +77,5 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
       },
     });
   });
+  return { fallbackBytes: stats.fallbackBytes, encoding };
 }

@@ -1,28 +1,100 @@
 /** Small text helpers shared by the readers: excerpts, masking, invisible characters. */
 
-const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
-/** Phone numbers: + or 0 followed by 8 to 14 digits with spaces, dots, dashes or brackets between. */
-const PHONE = /(?<![\p{L}\p{N}])(?:\+|00|0)\d(?:[\s.\-\u2011()]{0,2}\d){7,13}(?![\p{N}])/gu;
+/** E-mail addresses, international domains included; bounded parts so that a long text stays linear. */
+const EMAIL = /[\p{L}\p{N}._%+\-]{1,64}@[\p{L}\p{N}\-]{1,63}(?:\.[\p{L}\p{N}\-]{1,63}){1,8}/gu;
 /** Bidi marks and isolates, zero-width characters: invisible, but they break name matching. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export const EXCERPT_LENGTH = 120;
+/** How much of a text an excerpt looks at: bounded, so a 10 MB field costs no more than a short one. */
+const EXCERPT_WINDOW = 4096;
 
-/** Replaces e-mail addresses and phone numbers, wherever they appear in text we print. */
+/**
+ * Phone numbers are found in two steps, both linear: a run of digits and separators (no
+ * nested quantifiers, so no catastrophic backtracking on hostile text), then the run's
+ * space-separated tokens are matched against the shapes numbers are written in. A run can
+ * hold a date and a phone ("le 01.02.2024 06 12 34 56 78"): only the phone goes.
+ */
+const DIGIT_RUN = /[+(]?\d[\d .\-\u2011\u00a0\u202f()/]*[\d)]/gu;
+const SPACES = /[ \u00a0\u202f]+/gu;
+const S = '[ .\\-\\u2011\\u00a0\\u202f]';
+const PHONE_SHAPES: { shape: RegExp; digits: [number, number] }[] = [
+  // international: +33 6 12 34 56 78, +1 (555) 123-4567, +33 (0)6 12 34 56 78, +447700900123
+  { shape: new RegExp(`^\\+\\d(?:${S}{0,2}\\(?\\d{1,5}\\)?)*$`, 'u'), digits: [8, 15] },
+  // international with 00: 0033 6 12 34 56 78
+  { shape: new RegExp(`^00[1-9](?:${S}?\\d{1,5})+$`, 'u'), digits: [11, 15] },
+  // French national: 06 12 34 56 78, 06.12.34.56.78, 0612345678 (one kind of separator, or none)
+  { shape: new RegExp(`^0[1-9](?:\\d{8}|(${S})\\d\\d(?:\\1\\d\\d){3})$`, 'u'), digits: [10, 10] },
+  // other national numbers with a trunk 0: 020 7946 0958, 07700 900123, 030/12345678
+  { shape: /^0\d{2,4}[ \-\u2011\u00a0\u202f/]\d{3,8}(?:[ \-\u2011\u00a0\u202f]\d{2,5})?$/u, digits: [10, 11] },
+  // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-800-555-1234
+  { shape: /^(?:1[ .\-])?(?:\([2-9]\d{2}\)[ \u00a0]?|[2-9]\d{2}[ .\-\u2011])\d{3}[ .\-\u2011]\d{4}$/u, digits: [10, 11] },
+];
+/** A number right after these words is an order, an invoice or an id, not a phone. */
+const NOT_A_PHONE_BEFORE = /(?:\b(?:order|commande|cde|ref|réf|reference|référence|invoice|facture|ticket|suivi|tracking|colis|parcel|id|iban|siret|siren|sku|transaction)\b\.?\s*(?:n[°º]|no\.?|nr\.?)?\s*[:#]?\s*|[#°º/=@&?]\s*)$/iu;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+function isPhone(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '').length;
+  return PHONE_SHAPES.some(({ shape, digits: [lo, hi] }) => digits >= lo && digits <= hi && shape.test(candidate));
+}
+
+function maskPhones(text: string): string {
+  return text.replace(DIGIT_RUN, (run: string, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 40), offset);
+    if (offset > 0 && WORD_CHAR.test(text[offset - 1]!)) return run;
+    if (NOT_A_PHONE_BEFORE.test(before)) return run;
+    const after = text[offset + run.length];
+    const tokens: { start: number; end: number }[] = [];
+    let at = 0;
+    for (const m of run.matchAll(SPACES)) {
+      if (m.index > at) tokens.push({ start: at, end: m.index });
+      at = m.index + m[0].length;
+    }
+    if (at < run.length) tokens.push({ start: at, end: run.length });
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      for (let n = Math.min(7, tokens.length - i); n >= 1; n--) {
+        const last = tokens[i + n - 1]!;
+        // the last token of the run glued to a letter ("0612345678abc") is an id
+        if (last.end === run.length && after !== undefined && WORD_CHAR.test(after)) continue;
+        if (!isPhone(run.slice(tokens[i]!.start, last.end))) continue;
+        out += run.slice(copied, tokens[i]!.start) + '[phone]';
+        copied = last.end;
+        i += n - 1;
+        break;
+      }
+    }
+    return out + run.slice(copied);
+  });
+}
+
+/**
+ * Replaces e-mail addresses and phone numbers, wherever they appear in text we print.
+ * Dates, times, prices, order numbers and long ids are left alone.
+ */
 export function maskContacts(text: string): string {
-  return text.replace(EMAIL, '[e-mail]').replace(PHONE, '[phone]');
+  return maskPhones(text.includes('@') ? text.replace(EMAIL, '[e-mail]') : text);
 }
 
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/** A one-line, masked, bounded excerpt, copied so it does not keep the parser's chunk alive. */
+/**
+ * A one-line, masked, bounded excerpt, copied so it does not keep the parser's chunk alive.
+ * Masking runs on the whitespace-collapsed window before the cut, so an address or a number
+ * is never cut in half and left readable; a window that ends inside a long text drops its
+ * last, possibly partial, token.
+ */
 export function makeExcerpt(text: string): string {
-  const head = text.length > EXCERPT_LENGTH * 2 ? text.slice(0, EXCERPT_LENGTH * 2) : text;
-  let one = maskContacts(stripInvisible(head)).replace(/\s+/g, ' ').trim();
+  const cut = text.length > EXCERPT_WINDOW;
+  let one = stripInvisible(cut ? text.slice(0, EXCERPT_WINDOW) : text).replace(/\s+/g, ' ').trim();
+  if (cut) one = one.replace(/[^ ]*$/, '').trimEnd();
+  one = maskContacts(one);
   if (one.length > EXCERPT_LENGTH) one = one.slice(0, EXCERPT_LENGTH - 1).trimEnd() + '…';
-  else if (text.length > head.length) one += '…';
+  else if (cut) one += '…';
   return copyString(one);
 }
 

@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { type Lang, t } from '../i18n/index.js';
 import type { AuditResultT, EvidenceT, Level } from '../model/result.js';
+import { stripTerminalControlsDeep } from './escape.js';
 
 export interface TextOptions {
   color: boolean;
@@ -52,7 +53,9 @@ function date(lang: Lang, iso: string): string {
   return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export function renderText(r: AuditResultT, options: TextOptions): string {
+export function renderText(result: AuditResultT, options: TextOptions): string {
+  // names, excerpts, file names and warnings come from the data: no escape sequence of theirs reaches the terminal
+  const r = stripTerminalControlsDeep(result);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = r.lang;
   const width = Math.max(40, Math.min(options.width, 120));

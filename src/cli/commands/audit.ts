@@ -22,6 +22,8 @@ export interface AuditFlags {
   dateFormat?: string;
   failUnder?: string;
   failOn?: 'audience' | 'ready';
+  anonymize?: boolean;
+  salt?: string;
   color: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -82,7 +84,10 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   }
 
   const { runAudit } = await import('../../scoring/run-audit.js');
-  const result = runAudit(dataset, { lang, version: version() });
+  const { preparePrivacy } = await import('../../privacy/anonymize.js');
+  const salt = flags.salt ?? (flags.anonymize ? io.env.COMMUNITY_AUDIT_SALT || undefined : undefined);
+  const privacy = preparePrivacy(dataset, { anonymize: Boolean(flags.anonymize || flags.salt !== undefined), ...(salt !== undefined ? { salt } : {}), lang, brand: flags.brand ?? [] });
+  const result = privacy.protect(runAudit(privacy.dataset, { lang, version: version(), nameOf: privacy.nameOf }));
 
   let output: string;
   if (flags.format === 'json') {
@@ -100,7 +105,8 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   } else io.stdout.write(output);
 
   if (!flags.quiet && flags.format !== 'text' && result.warnings.length > 0) {
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`! ${w.text}\n`);
+    const { stripTerminalControls } = await import('../../render/escape.js');
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`! ${stripTerminalControls(w.text)}\n`);
   }
 
   const outcome = judgeThresholds(result.verdict.level, result.verdict.score, {
