@@ -26,6 +26,8 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
   const headText = decodeHead(input.head, encoding);
   if (headText.trim() === '') throw new InputError(msg('error.emptyFile', { file: input.label }));
   const delimiter = detectDelimiter(headText);
+  // papaparse guesses line endings from its first chunk: a long first line (or a small chunk) would hide them
+  const newline = detectNewline(headText);
   let bytes = 0;
   let records = 0;
   async function* counted() {
@@ -46,6 +48,7 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
     text.on('error', fail);
     Papa.parse(text as unknown as File, {
       delimiter,
+      ...(newline ? { newline } : {}),
       header: false,
       skipEmptyLines: false,
       chunk(results, parser) {
@@ -78,4 +81,16 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
     });
   });
   return { fallbackBytes: stats.fallbackBytes, encoding };
+}
+
+/** The first line ending outside quotes: \r\n, \n or a lone \r (old Mac exports), or null when the head has none. */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' | null {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && c === '\n') return '\n';
+    else if (!inQuotes && c === '\r') return text[i + 1] === '\n' ? '\r\n' : i + 1 < text.length ? '\r' : null;
+  }
+  return null;
 }

@@ -41,9 +41,8 @@ function isPhone(candidate: string): boolean {
 
 function maskPhones(text: string): string {
   return text.replace(DIGIT_RUN, (run: string, offset: number) => {
-    const before = text.slice(Math.max(0, offset - 40), offset);
-    if (offset > 0 && WORD_CHAR.test(text[offset - 1]!)) return run;
-    if (NOT_A_PHONE_BEFORE.test(before)) return run;
+    // the first token glued to a word ("user0612345678") or after "order", "#", "n°"… is an id or a reference
+    const firstIsId = (offset > 0 && WORD_CHAR.test(text[offset - 1]!)) || NOT_A_PHONE_BEFORE.test(text.slice(Math.max(0, offset - 40), offset));
     const after = text[offset + run.length];
     const tokens: { start: number; end: number }[] = [];
     let at = 0;
@@ -54,14 +53,26 @@ function maskPhones(text: string): string {
     if (at < run.length) tokens.push({ start: at, end: run.length });
     let out = '';
     let copied = 0;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = firstIsId ? 1 : 0; i < tokens.length; i++) {
       for (let n = Math.min(7, tokens.length - i); n >= 1; n--) {
         const last = tokens[i + n - 1]!;
         // the last token of the run glued to a letter ("0612345678abc") is an id
         if (last.end === run.length && after !== undefined && WORD_CHAR.test(after)) continue;
-        if (!isPhone(run.slice(tokens[i]!.start, last.end))) continue;
-        out += run.slice(copied, tokens[i]!.start) + '[phone]';
-        copied = last.end;
+        // a number in brackets, "(06 12 34 56 78)", keeps its brackets; "(555) 123-4567" is one number
+        const s0 = tokens[i]!.start;
+        const e0 = last.end;
+        const opens = run[s0] === '(';
+        const closes = run[e0 - 1] === ')';
+        const variants: [number, number][] = [];
+        if (opens && closes) variants.push([s0 + 1, e0 - 1]);
+        if (opens) variants.push([s0 + 1, e0]);
+        if (closes) variants.push([s0, e0 - 1]);
+        variants.push([s0, e0]);
+        const hit = variants.find(([a, b]) => b > a && isPhone(run.slice(a, b)));
+        if (!hit) continue;
+        const [start, end] = hit;
+        out += run.slice(copied, start) + '[phone]';
+        copied = end;
         i += n - 1;
         break;
       }
@@ -83,6 +94,21 @@ export function stripInvisible(text: string): string {
 }
 
 /**
+ * The end of a window cut inside a longer text: its last token may be half a word, half an
+ * address, or the first groups of a phone number ("+33 6 12 34"), which masking would not
+ * recognize. Drops the partial token and any run of digit groups before it.
+ */
+function dropCutTail(one: string): string {
+  let k = one.length;
+  while (k > 0 && one[k - 1] !== ' ') k--;
+  let d = k;
+  while (d > 0 && /[\d ().\-\u2011/+]/.test(one[d - 1]!)) d--;
+  // a digit run glued to a word ("abc123 45") starts at the word's end, not inside it
+  while (d < k && one[d] !== ' ' && d > 0 && one[d - 1] !== ' ') d++;
+  return one.slice(0, d).trimEnd();
+}
+
+/**
  * A one-line, masked, bounded excerpt, copied so it does not keep the parser's chunk alive.
  * Masking runs on the whitespace-collapsed window before the cut, so an address or a number
  * is never cut in half and left readable; a window that ends inside a long text drops its
@@ -91,7 +117,7 @@ export function stripInvisible(text: string): string {
 export function makeExcerpt(text: string): string {
   const cut = text.length > EXCERPT_WINDOW;
   let one = stripInvisible(cut ? text.slice(0, EXCERPT_WINDOW) : text).replace(/\s+/g, ' ').trim();
-  if (cut) one = one.replace(/[^ ]*$/, '').trimEnd();
+  if (cut) one = dropCutTail(one);
   one = maskContacts(one);
   if (one.length > EXCERPT_LENGTH) one = one.slice(0, EXCERPT_LENGTH - 1).trimEnd() + '…';
   else if (cut) one += '…';

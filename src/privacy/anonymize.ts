@@ -43,8 +43,16 @@ export interface Privacy {
 
 /** Names shorter than this are not looked for inside texts: "Jo" would eat every "jo". */
 const MIN_NAME_IN_TEXT = 3;
-/** Message values under these keys are names (a convention for every catalogue section). */
-const NAME_VALUE_KEYS = new Set(['name', 'names', 'author', 'authors', 'brand', 'member', 'members', 'account', 'accounts']);
+/**
+ * Report fields under these keys are people (evidence.author, brand.accounts): under
+ * --anonymize a string there is replaced even when it matches no known account.
+ */
+const NAME_FIELDS = new Set(['author', 'authors', 'account', 'accounts', 'member', 'members']);
+/**
+ * Sentence values under these keys are people: a convention for every catalogue section
+ * ({name} in 'brand.detectedThreads', 'issue.brand-not-found'…).
+ */
+const NAME_VALUES = new Set([...NAME_FIELDS, 'name', 'names', 'brand']);
 /** A word of a name as it appears in a text: letters, digits and the marks usernames use. */
 const WORD = /@?[\p{L}\p{N}_][\p{L}\p{N}_.'’\-]*/gu;
 
@@ -59,6 +67,8 @@ export function preparePrivacy(ds: Dataset, options: PrivacyOptions): Privacy {
 
   const key = options.salt !== undefined ? sha256('salt\u0000' + options.salt) : sha256(['data', ...ds.authors.map((a) => a.platform + '\u0000' + a.key).sort()].join('\u0001'));
   const tag = (kind: string, value: string) => createHmac('sha256', key).update(kind + '\u0000' + value).digest('hex').toUpperCase();
+  /** every pseudonym handed out, so that a second pass never takes one for a name */
+  const given = new Set<string>();
 
   // authors come sorted by (platform, key): collisions resolve the same way in every run
   const used = new Set<string>();
@@ -67,9 +77,15 @@ export function preparePrivacy(ds: Dataset, options: PrivacyOptions): Privacy {
     let n = 6;
     while (used.has(h.slice(0, n)) && n < h.length) n += 2;
     used.add(h.slice(0, n));
-    return t(options.lang, a.isBrand ? 'anonymize.brand' : 'anonymize.member', { id: h.slice(0, n) });
+    const p = t(options.lang, a.isBrand ? 'anonymize.brand' : 'anonymize.member', { id: h.slice(0, n) });
+    given.add(p);
+    return p;
   });
-  const other = (name: string) => t(options.lang, 'anonymize.member', { id: tag('name', normalizeName(name)).slice(0, 6) });
+  const other = (name: string) => {
+    const p = t(options.lang, 'anonymize.member', { id: tag('name', normalizeName(name)).slice(0, 6) });
+    given.add(p);
+    return p;
+  };
 
   // every way a person can be written: display name, account key, member-file id and name
   const byName = new Map<string, string>();
@@ -89,10 +105,11 @@ export function preparePrivacy(ds: Dataset, options: PrivacyOptions): Privacy {
   }
   for (const b of options.brand ?? []) remember(b, byName.get(normalizeName(b)) ?? other(b));
 
+  // a name written among other words is looked for only when it cannot be an ordinary word
   const distinctive = (n: string) => /[\s\p{N}._@'’\-]/u.test(n);
   const inText = (text: string) => replaceNames(text, byName, other, () => true);
   const inSentence = (text: string) => replaceNames(text, byName, null, distinctive);
-  const exact = (value: string) => byName.get(normalizeName(value.replace(/^@/, '')));
+  const asName = (s: string) => (given.has(s) ? s : (byName.get(normalizeName(s.replace(/^@/, ''))) ?? other(s)));
 
   return {
     dataset: { ...ds, excerpt: (i) => maskContacts(inText(ds.excerpt(i))) },
@@ -101,10 +118,10 @@ export function preparePrivacy(ds: Dataset, options: PrivacyOptions): Privacy {
       mapReport(
         result,
         options.lang,
-        // report fields: a whole name is replaced, a distinctive one wherever it appears
-        (s) => maskContacts(exact(s) ?? inSentence(s)),
-        // sentence values: data, so names are looked for as in a text; a value that is a name by its key is a name even unknown
-        (s, valueKey) => maskContacts(exact(s) ?? (valueKey !== undefined && NAME_VALUE_KEYS.has(valueKey) ? other(s) : inText(s))),
+        // report fields: a name field is a name; identifiers and catalogue titles are left alone
+        (s, k) => maskContacts(k !== undefined && NAME_FIELDS.has(k) ? asName(s) : s.includes(' ') ? inSentence(s) : s),
+        // sentence values are data: names are looked for as in a text
+        (s, k) => maskContacts(k !== undefined && NAME_VALUES.has(k) ? asName(s) : inText(s)),
       ),
   };
 }
@@ -160,28 +177,29 @@ function isSentence(v: unknown): v is Sentence {
 }
 
 /**
- * Every string of a report through `field`, except the report's sentences: their string
- * values go through `value` and their text is rendered again from the catalogue, so the
- * catalogue's own words are never touched.
+ * Every string of a report through `field` (with the key it sits under), except the
+ * report's sentences: their string values go through `value` and their text is rendered
+ * again from the catalogue, so the catalogue's own words are never touched. Excerpts have
+ * had their pass already (the dataset's): they are only masked again.
  */
-function mapReport(result: AuditResultT, lang: Lang, field: (s: string) => string, value: (s: string, valueKey?: string) => string): AuditResultT {
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return field(v);
-    if (Array.isArray(v)) return v.map(walk);
+function mapReport(result: AuditResultT, lang: Lang, field: (s: string, key?: string) => string, value: (s: string, key?: string) => string): AuditResultT {
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return key === 'excerpt' ? maskContacts(v) : field(v, key);
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
     if (v === null || typeof v !== 'object') return v;
     if (isSentence(v)) {
-      if (!v.values) return { key: v.key, text: field(v.text) };
+      if (!v.values) return { key: v.key, text: maskContacts(v.text) };
       const values: Record<string, string | number> = {};
       let changed = false;
       for (const [k, x] of Object.entries(v.values)) {
         values[k] = typeof x === 'string' ? value(x, k) : x;
         if (values[k] !== x) changed = true;
       }
-      const text = changed && hasKey(v.key) ? t(lang, v.key, values) : changed ? value(v.text) : field(v.text);
+      const text = changed && hasKey(v.key) ? t(lang, v.key, values) : maskContacts(changed ? value(v.text) : v.text);
       return { key: v.key, values, text };
     }
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === 'excerpt' && typeof x === 'string' ? maskContacts(x) : walk(x);
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
     return out;
   };
   return walk(result) as AuditResultT;

@@ -1,7 +1,8 @@
 // Preload (node --import): makes chosen file operations fail the way a real system does,
 // so that error paths are tested even where they cannot be produced (tests run as root in
 // CI, where chmod 000 does not stop reading). Configured by CA_INJECT_FS, a JSON list of
-// { op: 'open' | 'stat' | 'read' | 'writeFile' | 'rename', match: substring of the path, code: 'EACCES' | 'EIO' | … }.
+// { op: 'open' | 'stat' | 'read' | 'writeFile' | 'rename' | 'stdin', match: substring of the path, code: 'EACCES' | 'EIO' | …,
+// partial?: true (writeFile: half the data is written before the failure) }.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { Readable } from 'node:stream';
@@ -23,7 +24,15 @@ const wrapAsync = (obj, name, op) => {
 };
 wrapAsync(fs.promises, 'open', 'open');
 wrapAsync(fs.promises, 'stat', 'stat');
-wrapAsync(fs.promises, 'writeFile', 'writeFile');
+// writeFile with { partial: true }: half the data reaches the disk, then the disk is full
+const writeFile = fs.promises.writeFile;
+fs.promises.writeFile = async function (path, data, ...rest) {
+  const e = failure('writeFile', path);
+  if (!e) return writeFile.call(this, path, data, ...rest);
+  const rule = rules.find((r) => r.op === 'writeFile' && String(path).includes(r.match));
+  if (rule.partial) await writeFile.call(this, path, String(data).slice(0, String(data).length / 2), ...rest);
+  throw e;
+};
 wrapAsync(fs.promises, 'rename', 'rename');
 
 const createReadStream = fs.createReadStream;
