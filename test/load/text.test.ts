@@ -94,3 +94,9 @@ describe('maskContacts: a reference next to a phone', () => {
     expect(maskContacts('user42 06 12 34 56 78')).toBe('user42 [phone]');
   });
 });
+
+describe('maskContacts: a person named by a phone number', () => {
+  it('masks it in a mention too', () => {
+    expect(maskContacts('@+33 6 98 76 54 32 oui !')).toBe('@[phone] oui !');
+  });
+});
