@@ -67,7 +67,7 @@ export async function streamCsv(input: Input, { onRecord, onChunk }: CsvStreamOp
           }
           onChunk?.(records, bytes);
         } catch (error) {
-          // abort() calls complete() synchronously: record the failure first, or it resolves
+          // fail before abort: aborting calls `complete` at once
           fail(error);
           parser.abort();
         }

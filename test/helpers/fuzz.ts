@@ -4,6 +4,7 @@
  * hostile cells) in the encodings exports come in, cut into arbitrary chunks.
  */
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { HEAD_BYTES, type Input } from '../../src/load/read.js';
 
@@ -100,7 +101,16 @@ export const exportCsv = fc
     return lines.join(eol) + eol;
   });
 
-/** CSV-shaped text in the encodings exports come in, or arbitrary bytes. */
+/** A zip of an export (as platforms ship them), sometimes cut short or with a byte changed: archive readers get fuzzed too. */
+export const zipBytes = fc
+  .record({ csv: exportCsv, name: fc.constantFrom('comments.csv', 'messages/c123/messages.json', '../../evil.csv', 'Chat WhatsApp.txt'), cut: fc.option(fc.nat(), { nil: undefined }), flip: fc.option(fc.nat(), { nil: undefined }) })
+  .map(({ csv, name, cut, flip }) => {
+    const zip = Buffer.from(zipSync({ [name]: new Uint8Array(Buffer.from(csv, 'utf8')) }));
+    if (flip !== undefined) zip[flip % zip.length] = zip[flip % zip.length]! ^ 0xff;
+    return new Uint8Array(cut !== undefined ? zip.subarray(0, cut % zip.length) : zip);
+  });
+
+/** CSV-shaped text in the encodings exports come in, zips of it, or arbitrary bytes. */
 export const exportBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 4, arbitrary: exportCsv.map((s) => new Uint8Array(Buffer.from(s, 'utf8'))) },
   { weight: 1, arbitrary: exportCsv.map((s) => new Uint8Array(iconv.encode(s, 'windows-1252'))) },
@@ -108,6 +118,7 @@ export const exportBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 1, arbitrary: csvText.map((s) => new Uint8Array(iconv.encode(s, 'windows-1252'))) },
   { weight: 1, arbitrary: csvText.map((s) => new Uint8Array(iconv.encode(s, 'utf-16le', { addBOM: true }))) },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 2048 }) },
+  { weight: 1, arbitrary: zipBytes },
   // a valid start, then garbage: a truncated or corrupted download
   { weight: 1, arbitrary: fc.tuple(csvText, fc.uint8Array({ maxLength: 512 })).map(([s, junk]) => new Uint8Array(Buffer.concat([Buffer.from(s, 'utf8'), Buffer.from(junk)]))) },
 );
