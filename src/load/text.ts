@@ -31,7 +31,7 @@ const PHONE_SHAPES: { shape: RegExp; digits: [number, number] }[] = [
   { shape: /^(?:1[ .\-])?(?:\([2-9]\d{2}\)[ \u00a0]?|[2-9]\d{2}[ .\-\u2011])\d{3}[ .\-\u2011]\d{4}$/u, digits: [10, 11] },
 ];
 /** A number right after these words is an order, an invoice or an id, not a phone. */
-const NOT_A_PHONE_BEFORE = /(?:\b(?:order|commande|cde|ref|réf|reference|référence|invoice|facture|ticket|suivi|tracking|colis|parcel|id|iban|siret|siren|sku|transaction)\b\.?\s*(?:n[°º]|no\.?|nr\.?)?\s*[:#]?\s*|[#°º/=@&?]\s*)$/iu;
+const NOT_A_PHONE_BEFORE = /(?:\b(?:order|commande|cde|ref|réf|reference|référence|invoice|facture|ticket|suivi|tracking|colis|parcel|id|iban|siret|siren|sku|transaction)\b\.?\s*(?:n[°º]|no\.?|nr\.?)?\s*[:#]?\s*|[#°º/=]\s*)$/iu;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 function isPhone(candidate: string): boolean {
