@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OUTPUT_FORMATS } from '../../src/cli/commands/audit.js';
 import { runCli as runInProcess } from '../../src/cli/run-cli.js';
 import { AuditResult } from '../../src/model/result.js';
-import { STACK_TRACE, runCli, tempDir } from '../helpers/cli.js';
+import { STACK_TRACE, runCli, tempDir } from '../helpers/spawn-cli.js';
 import { exportBytes, fuzzParameters, within } from '../helpers/fuzz.js';
 
 const tmp = tempDir('ca-fuzz-');

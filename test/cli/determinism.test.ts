@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS, FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { CORPUS, FIXTURES, runCli, tempDir } from '../helpers/spawn-cli.js';
 
 const tmp = tempDir('ca-determinism-');
 afterAll(() => tmp.remove());

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_FORMATS } from '../../src/cli/commands/audit.js';
-import { FIXTURES, NO_NETWORK, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, NO_NETWORK, ROOT, runCli, tempDir } from '../helpers/spawn-cli.js';
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? jsFiles(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : []));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT_FORMATS } from '../../src/cli/commands/audit.js';
 import { loadDataset, openFile } from '../../src/load/index.js';
 import { decodeHead, detectEncoding } from '../../src/load/read.js';
-import { CORPUS, FIXTURES, runCli } from '../helpers/cli.js';
+import { CORPUS, FIXTURES, runCli } from '../helpers/spawn-cli.js';
 
 const folders = [
   ...readdirSync(FIXTURES, { withFileTypes: true })

@@ -5,7 +5,7 @@
 import { accessSync, chmodSync, constants, copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, INJECT_FS, STACK_TRACE, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, INJECT_FS, STACK_TRACE, runCli, tempDir } from '../helpers/spawn-cli.js';
 
 const COMMENTS = join(FIXTURES, 'tiny-insufficient', 'comments.csv');
 const MEMBERS = join(FIXTURES, 'tiny-insufficient', 'members.csv');
