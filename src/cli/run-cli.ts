@@ -6,7 +6,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { type MsgRef, msg, t } from '../i18n/index.js';
-import { stripTerminalControls } from '../render/escape.js';
 import { type AuditFlags, OUTPUT_FORMATS, audit } from './commands/audit.js';
 import { ExitCode } from './exit-codes.js';
 import { MAP_FIELDS, earlyLang, version } from './options.js';
@@ -26,6 +25,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const color = !io.argv.includes('--no-color') && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
   if (!color) io.env.FORCE_COLOR = '0';
   // file names, headers and values in a message come from the user's files: no escape sequence of theirs reaches the terminal
+  const { stripTerminalControls } = await import('../render/escape.js');
   const say = (ref: MsgRef) => io.stderr.write(stripTerminalControls(t(lang, 'error.title', { message: t(lang, ref.key, ref.values) })) + '\n');
   let exitCode: number = ExitCode.ok;
 

@@ -35,7 +35,7 @@ function checkRun(code: number | null, stdout: string, stderr: string, format: s
   expect(stderr).not.toMatch(/internal error|erreur interne/);
   if (code === 2) {
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^community-audit ?: /);
+    expect(stderr).toMatch(/^community-audit[ \u202f]?: /);
     expect(stdout).toBe('');
   }
   if (code !== 2 && format === 'json') AuditResult.parse(JSON.parse(stdout));

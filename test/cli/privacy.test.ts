@@ -39,8 +39,9 @@ async function namesIn(folder: string): Promise<string[]> {
   const members = join(folder, 'members.csv');
   const ds = await loadDataset([await openFile(join(folder, 'comments.csv'))], { map: {}, lang: 'en' }, existsSync(members) ? await openFile(members) : undefined);
   const names = [...ds.authors.flatMap((a) => [a.name, a.key]), ...ds.members.flatMap((m) => [m.name ?? '', m.id ?? ''])];
-  // three characters at least: shorter ones are inside ordinary words
-  return [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))];
+  // three characters at least (shorter ones are inside ordinary words), and not only digits
+  // (an account numbered 100 cannot be told from a score of 100)
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3 && !/^\d+$/.test(n)))];
 }
 
 function wholeWord(name: string): RegExp {

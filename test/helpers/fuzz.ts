@@ -3,6 +3,9 @@
  * CSV-shaped text that looks like an export (known headers, dates, quotes, delimiters,
  * hostile cells) in the encodings exports come in, cut into arbitrary chunks.
  */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -110,7 +113,58 @@ export const zipBytes = fc
     return new Uint8Array(cut !== undefined ? zip.subarray(0, cut % zip.length) : zip);
   });
 
-/** CSV-shaped text in the encodings exports come in, zips of it, or arbitrary bytes. */
+/**
+ * Every export file of fixtures/ (CSV, JSON, chat text, XML, zips: whatever formats the
+ * project reads by the time the test runs), as seeds for mutation: the shortest way to reach
+ * deep into each reader with inputs that are almost right.
+ */
+export const SEEDS: { file: string; bytes: Buffer }[] = (() => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return walk(root)
+    .filter((f) => !/\.(ts|js|md)$/.test(f) && statSync(f).size <= 512 * 1024)
+    .sort()
+    .map((file) => ({ file, bytes: readFileSync(file) }));
+})();
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(hostileCell, fc.string({ maxLength: 20 }), fc.constantFrom('"', '{', '}', '[', ']', ',', '\n', '<', '>', '\u0000', 'null', '-1', '1e400')) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
+  fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 5 }) }),
+);
+
+type Mutation = { kind: string; at: number; byte?: number; text?: string; length?: number; times?: number };
+
+function mutate(bytes: Buffer, m: Mutation): Buffer {
+  if (bytes.length === 0) return bytes;
+  const at = m.at % bytes.length;
+  switch (m.kind) {
+    case 'cut':
+      return bytes.subarray(0, at);
+    case 'flip': {
+      const b = Buffer.from(bytes);
+      b[at] = m.byte!;
+      return b;
+    }
+    case 'insert':
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.text!, 'utf8'), bytes.subarray(at)]);
+    case 'delete':
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length!)]);
+    default: {
+      const piece = bytes.subarray(at, at + m.length!);
+      return Buffer.concat([bytes.subarray(0, at), ...Array.from({ length: m.times! }, () => piece), bytes.subarray(at + m.length!)]);
+    }
+  }
+}
+
+/** A fixture file with a few mutations: cut, a byte changed, text inserted, a range deleted or repeated. */
+export function mutatedSeed(seeds: readonly { bytes: Buffer }[]): fc.Arbitrary<Uint8Array> {
+  return fc.tuple(fc.constantFrom(...seeds), fc.array(mutation, { maxLength: 3 })).map(([seed, ms]) => new Uint8Array(ms.reduce((b, m) => mutate(b, m), seed.bytes)));
+}
+
+/** CSV-shaped text in the encodings exports come in, zips of it, fixtures mutated, or arbitrary bytes. */
 export const exportBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 4, arbitrary: exportCsv.map((s) => new Uint8Array(Buffer.from(s, 'utf8'))) },
   { weight: 1, arbitrary: exportCsv.map((s) => new Uint8Array(iconv.encode(s, 'windows-1252'))) },
@@ -119,6 +173,7 @@ export const exportBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 1, arbitrary: csvText.map((s) => new Uint8Array(iconv.encode(s, 'utf-16le', { addBOM: true }))) },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 2048 }) },
   { weight: 1, arbitrary: zipBytes },
+  { weight: 3, arbitrary: mutatedSeed(SEEDS) },
   // a valid start, then garbage: a truncated or corrupted download
   { weight: 1, arbitrary: fc.tuple(csvText, fc.uint8Array({ maxLength: 512 })).map(([s, junk]) => new Uint8Array(Buffer.concat([Buffer.from(s, 'utf8'), Buffer.from(junk)]))) },
 );
