@@ -67,10 +67,10 @@ describe('fuzzing the readers', () => {
         }),
         fuzzParameters(300),
       );
-      // the inputs reach both paths, or the property says little: a reader with fixtures of
-      // its own reads some of them mutated; the generic CSV reads the CSV-shaped inputs
-      expect(outcomes.refused).toBeGreaterThan(20);
+      // the property says little unless inputs get through: a reader with fixtures of its own
+      // reads some of them mutated; the generic CSV reads the CSV-shaped inputs, refuses the rest
       if (seeds.length > 0 || reader.name === 'csv') expect(outcomes.read).toBeGreaterThan(20);
+      if (reader.name === 'csv') expect(outcomes.refused).toBeGreaterThan(20);
     });
   }
 
