@@ -132,7 +132,7 @@ export function createDatasetBuilder(): DatasetBuilder {
   const threadKeys = new Map<number, string>();
   const mentions = new Map<number, string>();
   const replyKindOverride = new Map<number, ReplyKind>();
-  /** source + id → first message with that id, to drop identical duplicate rows; freed by finish */
+  /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
   let seenIds: Map<string, number> | null = new Map();
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
@@ -206,21 +206,18 @@ export function createDatasetBuilder(): DatasetBuilder {
         const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
         return builder.skip(source, 'row-date-out-of-range', m.line, { value });
       }
-      const platform = m.platform || src.platform;
-      const excerpt = makeExcerpt(m.text);
       // the same row twice (an export concatenated with itself, a row copied in Excel): same id, author, time and text
       if (m.id && seenIds) {
         const idKey = source + '\u0000' + m.id.slice(0, MAX_ID);
+        const row = rowHash(m);
         const prev = seenIds.get(idKey);
-        if (prev !== undefined) {
-          if (cols.createdAt[prev] === m.createdAt && cols.author[prev] === authorIndex.get(platform + '\u0000' + m.authorKey) && excerpts[prev] === excerpt) {
-            return builder.skip(source, 'row-duplicate', m.line, { id: m.id.slice(0, 40) });
-          }
-        } else seenIds.set(copyString(idKey), n);
+        if (prev === row) return builder.skip(source, 'row-duplicate', m.line, { id: m.id.slice(0, 40) });
+        if (prev === undefined) seenIds.set(copyString(idKey), row);
       }
       src.rowsRead++;
       ensureCapacity();
       const i = n++;
+      const platform = m.platform || src.platform;
       cols.author[i] = internAuthor(platform, m.authorKey, m.authorName, m.bot ?? false);
       cols.createdAt[i] = m.createdAt;
       if (m.createdAtAlt !== undefined && m.createdAtAlt !== m.createdAt) {
@@ -233,7 +230,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       cols.lex[i] = classifyText(m.text);
       cols.line[i] = m.line ?? 0;
       ids.push(m.id ? copyString(m.id.slice(0, MAX_ID)) : '');
-      excerpts.push(excerpt);
+      excerpts.push(makeExcerpt(m.text));
       if (m.parentId) parentIds.set(i, copyString(m.parentId.slice(0, MAX_ID)));
       if (m.threadKey) threadKeys.set(i, copyString(m.threadKey.slice(0, MAX_ID)));
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
@@ -537,6 +534,14 @@ export function createDatasetBuilder(): DatasetBuilder {
 const MAX_NAME = 100;
 /** Ids are kept to this length: they are compared, and shown in warnings. */
 const MAX_ID = 256;
+
+/** FNV-1a over what makes two rows the same message: enough to tell a copy from another message with the same id. */
+function rowHash(m: MessageInput): number {
+  let h = 0x811c9dc5;
+  const s = m.authorKey + '\u0000' + (m.platform ?? '') + '\u0000' + m.createdAt + '\u0000' + m.text;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 function displayName(name: string): string {
   return copyString(name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name);

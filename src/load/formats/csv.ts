@@ -47,6 +47,7 @@ function newlinesIn(fields: string[]): number {
 
 /** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
 const LISTED_PROBLEMS = 10;
+
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
   const shown = showHeaders(headers);
   const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
@@ -93,7 +94,8 @@ export const csvReader: FormatReader = {
       // a column named twice is read once: say which, so a user who meant the second can --map it
       const seen = new Map<string, number>();
       for (const h of headers) if (h) seen.set(h, (seen.get(h) ?? 0) + 1);
-      for (const [column, count] of seen) if (count > 1) builder.issue({ code: 'duplicate-column', file: input.label, values: { column: showHeader(column), count } });
+      const twice = [...seen].filter(([, count]) => count > 1).slice(0, LISTED_PROBLEMS);
+      for (const [column, count] of twice) builder.issue({ code: 'duplicate-column', file: input.label, values: { column: showHeader(column), count } });
       columns = found;
       if (columns.author === undefined && columns.authorId !== undefined) columns.author = columns.authorId;
       const missing = REQUIRED.filter((f) => columns[f] === undefined);
