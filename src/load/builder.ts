@@ -98,6 +98,8 @@ export interface DatasetBuilder {
   addMessage(source: number, input: MessageInput): void;
   /** a row that could not be used: counted, and reported with its line */
   skip(source: number, code: string, line?: number, values?: Record<string, string | number>): void;
+  /** the rows of a source skipped so far, by reason */
+  skipsOf(source: number): Record<string, number>;
   /** a join, a bot or a deletion: counted, kept out of the signals */
   countSystem(source: number): void;
   issue(issue: LoadIssue): void;
@@ -110,6 +112,11 @@ export interface DatasetBuilder {
 }
 
 const MAX_LISTED_SKIPS = 50;
+/** Dates outside this range are no message date: 1970-01-01 is an empty date, 2100 a typo or a placeholder. */
+export const MIN_DATE = Date.UTC(1980, 0, 1);
+export const MAX_DATE = Date.UTC(2100, 0, 1);
+/** Reactions are stored in 32 bits: a count beyond is a broken cell, not a post. */
+const MAX_REACTIONS = 2_000_000_000;
 
 export function createDatasetBuilder(): DatasetBuilder {
   let n = 0;
@@ -131,10 +138,13 @@ export function createDatasetBuilder(): DatasetBuilder {
   const threadKeys = new Map<number, string>();
   const mentions = new Map<number, string>();
   const replyKindOverride = new Map<number, ReplyKind>();
+  /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
+  let seenIds: Map<string, number> | null = new Map();
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
   const skipsListed = new Map<string, number>();
+  const skipsBySource: Record<string, number>[] = [];
 
   const authors: Author[] = [];
   const authorIndex = new Map<string, number>();
@@ -146,10 +156,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     let i = authorIndex.get(k);
     if (i === undefined) {
       i = authors.length;
-      authors.push({ key: copyString(key), name: copyString(name || key), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
+      authors.push({ key: copyString(key), name: displayName(name || key), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
       authorIndex.set(copyString(k), i);
-    } else if (name && authors[i]!.name === authors[i]!.key && name !== key) {
-      authors[i]!.name = copyString(name);
+    } else if (name && authors[i]!.name === displayName(authors[i]!.key) && name !== key) {
+      authors[i]!.name = displayName(name);
     }
     return i;
   }
@@ -197,6 +207,19 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     addMessage(source, m) {
       const src = sources[source]!;
+      // a date no export can hold (an empty date written as 1970, a typo in the year, a number read as a date)
+      if (!(m.createdAt >= MIN_DATE && m.createdAt < MAX_DATE)) {
+        const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
+        return builder.skip(source, 'row-date-out-of-range', m.line, { value });
+      }
+      // the same row twice (an export concatenated with itself, a row copied in Excel): same id, author, time and text
+      if (m.id && seenIds) {
+        const idKey = source + '\u0000' + m.id.slice(0, MAX_ID);
+        const row = rowHash(m);
+        const prev = seenIds.get(idKey);
+        if (prev === row) return builder.skip(source, 'row-duplicate', m.line, { id: m.id.slice(0, 40) });
+        if (prev === undefined) seenIds.set(copyString(idKey), row);
+      }
       src.rowsRead++;
       ensureCapacity();
       const i = n++;
@@ -207,15 +230,15 @@ export function createDatasetBuilder(): DatasetBuilder {
         if (!alt) alt = new Float64Array(cap).fill(NaN);
         alt[i] = m.createdAtAlt;
       } else if (alt) alt[i] = NaN;
-      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.max(0, Math.round(m.reactions)) : -1;
+      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.min(MAX_REACTIONS, Math.max(0, Math.round(m.reactions))) : -1;
       cols.channel[i] = internChannel(m.channel ?? '');
       cols.source[i] = source;
       cols.lex[i] = classifyText(m.text);
       cols.line[i] = m.line ?? 0;
-      ids.push(m.id ? copyString(m.id) : '');
+      ids.push(m.id ? copyString(m.id.slice(0, MAX_ID)) : '');
       excerpts.push(makeExcerpt(m.text));
-      if (m.parentId) parentIds.set(i, copyString(m.parentId));
-      if (m.threadKey) threadKeys.set(i, copyString(m.threadKey));
+      if (m.parentId) parentIds.set(i, copyString(m.parentId.slice(0, MAX_ID)));
+      if (m.threadKey) threadKeys.set(i, copyString(m.threadKey.slice(0, MAX_ID)));
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
       const mention = leadingMention(m.text);
       if (mention) mentions.set(i, mention);
@@ -225,11 +248,17 @@ export function createDatasetBuilder(): DatasetBuilder {
       const src = sources[source]!;
       src.rowsRead++;
       src.rowsSkipped++;
+      const bySource = (skipsBySource[source] ??= Object.create(null) as Record<string, number>);
+      bySource[code] = (bySource[code] ?? 0) + 1;
       const listed = skipsListed.get(code) ?? 0;
       skipsListed.set(code, listed + 1);
       if (listed < MAX_LISTED_SKIPS) {
         issues.push({ code, file: src.file, ...(line !== undefined ? { line } : {}), ...(values ? { values } : {}) });
       }
+    },
+
+    skipsOf(source) {
+      return { ...(skipsBySource[source] ?? {}) };
     },
 
     countSystem(source) {
@@ -258,6 +287,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     },
 
     finish(options = {}) {
+      seenIds = null;
       for (const [code, total] of skipsListed) {
         if (total > MAX_LISTED_SKIPS) issues.push({ code: 'more-skipped', values: { code, more: total - MAX_LISTED_SKIPS } });
       }
@@ -534,6 +564,23 @@ export function createDatasetBuilder(): DatasetBuilder {
 /** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
 function lineOrId(code: string, file: string, line: number, message: string, values: Record<string, string | number> = {}): LoadIssue {
   return line > 0 ? { code, file, line, values } : { code: code + '-at', file, values: { ...values, message } };
+}
+
+/** Longer than this, a "name" is a broken cell (a text in the author column): shown cut. */
+const MAX_NAME = 100;
+/** Ids are kept to this length: they are compared, and shown in warnings. */
+const MAX_ID = 256;
+
+/** FNV-1a over what makes two rows the same message: enough to tell a copy from another message with the same id. */
+function rowHash(m: MessageInput): number {
+  let h = 0x811c9dc5;
+  const s = m.authorKey + '\u0000' + (m.platform ?? '') + '\u0000' + m.createdAt + '\u0000' + m.text;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function displayName(name: string): string {
+  return copyString(name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name);
 }
 
 function cmp(a: string, b: string): number {

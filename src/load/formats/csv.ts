@@ -5,9 +5,9 @@
 import { InputError } from '../../errors.js';
 import { type MsgRef, msg } from '../../i18n/index.js';
 import type { MemberRole, SourceKind } from '../../model/dataset.js';
-import { COMMENT_ALIASES, type CommentField, mapColumns } from '../columns.js';
+import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader, showHeaders } from '../columns.js';
 import { createDateColumn } from '../dates.js';
-import { streamCsv } from '../csv-stream.js';
+import { type RecordProblem, streamCsv } from '../csv-stream.js';
 import { isRented, normalizePlatform } from '../platforms.js';
 import type { FormatReader, ReadContext } from './types.js';
 
@@ -45,9 +45,12 @@ function newlinesIn(fields: string[]): number {
   return n;
 }
 
+/** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
-  const shown = headers.length > 0 ? headers.map((h) => `"${h.slice(0, 40)}"`).join(', ') : '(none)';
-  const guess = headers.find((h) => h.trim() !== '') ?? 'Column';
+  const shown = showHeaders(headers);
+  const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
   const example = missing.map((f) => `--map ${f}="${f === 'author' ? guess : (MAP_EXAMPLE[f] ?? f)}"`).join(' ');
   const r: MsgRef = msg(ref, { file, fields: missing.join(', '), headers: shown, example });
   return new InputError(r);
@@ -62,25 +65,37 @@ export const csvReader: FormatReader = {
   },
   async read(input, { builder, options }: ReadContext) {
     const dates = createDateColumn(options.dateFormat);
+    const countBefore = builder.count();
 
     let headers: string[] | null = null;
     let columns: Partial<Record<CommentField, number>> = {};
     let source = -1;
     let line = 1; // the line where the next record starts
     let rows = 0;
-    const skippedReasons = new Map<string, number>();
     let sourceKind: SourceKind = 'chat';
     const staff = new Map<string, { name: string; role: MemberRole }>();
     const fixedPlatform = options.platform ? normalizePlatform(options.platform) : undefined;
 
+    const listed = new Map<string, number>();
+    let ragged = 0;
+    const problem = (code: string, at: number, values?: Record<string, string | number>) => {
+      const n = listed.get(code) ?? 0;
+      listed.set(code, n + 1);
+      if (n < LISTED_PROBLEMS) builder.issue({ code, file: input.label, line: at, ...(values ? { values } : {}) });
+    };
+
     const skip = (code: string, at: number, values?: Record<string, string | number>) => {
-      skippedReasons.set(code, (skippedReasons.get(code) ?? 0) + 1);
       builder.skip(source, code, at, values);
     };
 
     const onHeader = (fields: string[]) => {
       headers = fields.map((h) => h.trim());
       const { columns: found, unknownOverrides } = mapColumns(headers, COMMENT_ALIASES, options.map);
+      // a column named twice is read once: say which, so a user who meant the second can --map it
+      const seen = new Map<string, number>();
+      for (const h of headers) if (h) seen.set(h, (seen.get(h) ?? 0) + 1);
+      const twice = [...seen].filter(([, count]) => count > 1).slice(0, LISTED_PROBLEMS);
+      for (const [column, count] of twice) builder.issue({ code: 'duplicate-column', file: input.label, values: { column: showHeader(column), count } });
       columns = found;
       if (columns.author === undefined && columns.authorId !== undefined) columns.author = columns.authorId;
       const missing = REQUIRED.filter((f) => columns[f] === undefined);
@@ -99,9 +114,10 @@ export const csvReader: FormatReader = {
       });
     };
 
-    const onRow = (fields: string[]) => {
+    const onRow = (fields: string[], quote?: RecordProblem) => {
       const at = line;
       line += 1 + newlinesIn(fields);
+      if (quote) problem(quote, at);
       if (!headers) {
         if (fields.every((f) => f.trim() === '')) return;
         onHeader(fields);
@@ -111,6 +127,11 @@ export const csvReader: FormatReader = {
       if (fields.length === 1 && fields[0]!.trim() === '') {
         rows--;
         return; // blank line
+      }
+      const width = (headers as string[]).length;
+      if (fields.length !== width && !(fields.length > width && fields.slice(width).every((f) => f.trim() === ''))) {
+        ragged++;
+        problem('row-ragged', at, { found: fields.length, expected: width });
       }
       const get = (f: CommentField) => {
         const i = columns[f];
@@ -147,18 +168,22 @@ export const csvReader: FormatReader = {
       });
     };
 
-    await streamCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
+    const read = await streamCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
 
     if (!headers) throw new InputError(msg('error.noHeader', { file: input.label }));
+    if (rows === 0) throw new InputError(msg('error.noRows', { file: input.label }));
+    if (ragged > LISTED_PROBLEMS) builder.issue({ code: 'rows-ragged', file: input.label, values: { count: ragged, listed: LISTED_PROBLEMS } });
+    if (read.fallbackBytes > 0) builder.issue({ code: 'encoding-mixed', file: input.label, values: { count: read.fallbackBytes } });
     const decision = dates.decide();
     if (decision.useAlt) builder.useAltDates(source);
     if (decision.ambiguous) {
       builder.issue({ code: 'date-order-ambiguous', file: input.label, values: { column: (headers as string[])[columns.date!] ?? 'date', order: decision.order === 'mdy' ? 'MM/dd' : 'dd/MM' } });
     }
     for (const [key, { name, role }] of staff) builder.addMember({ id: key, name, role, line: 0 });
-    const used = rows - [...skippedReasons.values()].reduce((a, b) => a + b, 0);
+    // skipped here or by the builder (dates out of range, duplicate rows): what matters is what was kept
+    const used = builder.count() - countBefore;
     if (rows > 0 && used === 0) {
-      const reasons = [...skippedReasons].map(([code, count]) => `${count} × ${code}`).join(', ');
+      const reasons = Object.entries(builder.skipsOf(source)).map(([code, count]) => `${count} × ${code}`).join(', ');
       throw new InputError(msg('error.noUsableRows', { file: input.label, rows, reasons }));
     }
   },
