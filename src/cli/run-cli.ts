@@ -25,7 +25,9 @@ export async function runCli(io: CliIo): Promise<number> {
   let lang = earlyLang(io.argv, io.env);
   const color = !io.argv.includes('--no-color') && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
   if (!color) io.env.FORCE_COLOR = '0';
-  const say = (ref: MsgRef) => io.stderr.write(t(lang, 'error.title', { message: t(lang, ref.key, ref.values) }) + '\n');
+  // file names, headers and values in a message come from the user's files: no escape sequence of theirs reaches the terminal
+  const { stripTerminalControls } = await import('../render/escape.js');
+  const say = (ref: MsgRef) => io.stderr.write(stripTerminalControls(t(lang, 'error.title', { message: t(lang, ref.key, ref.values) })) + '\n');
   let exitCode: number = ExitCode.ok;
 
   const program = new Command('community-audit')
@@ -57,6 +59,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--quiz <answers.json>', 'add questionnaire answers (from quiz --save-answers or --template): they fill what the data cannot measure, and your view is set against the data')
     .option('--fail-under <score>', 'exit 1 when the score (0-100) is below this')
     .addOption(new Option('--fail-on <level>', 'exit 1 on this level: audience, or ready (anything short of a community)').choices(['audience', 'ready']))
+    .option('--anonymize', 'replace every name with a pseudonym in the report (see SECURITY.md)')
+    .option('--salt <text>', 'with --anonymize: the same pseudonyms in every run (implies --anonymize; or COMMUNITY_AUDIT_SALT)')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR=0 are obeyed too)')
     .option('-q, --quiet', 'no progress and no warnings on stderr')
     .option('--verbose', 'more detail on stderr')
@@ -77,6 +81,7 @@ Examples:
   community-audit export.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
   community-audit export.csv --by month                        # the verdict month by month
   community-audit compare last-month.json this-month.json --fail-on-drop 10
+  community-audit export.csv --anonymize --format json         # a report to share: pseudonyms, no contacts
   community-audit schema > audit.schema.json
 
 Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad usage or unreadable input

@@ -79,3 +79,27 @@ export function activity(ds: Dataset, d: Derived): Activity {
   cache.set(d, out);
   return out;
 }
+
+export interface WeekSplit {
+  /** weeks with at least one brand post, and member messages in them */
+  postingWeeks: number;
+  postingMessages: number;
+  /** weeks without a brand post, and member messages in them */
+  silentWeeks: number;
+  silentMessages: number;
+}
+
+/** Member activity in the weeks the brand posts against the weeks it is silent. */
+export function postingAndSilentWeeks(act: Activity): WeekSplit {
+  const out: WeekSplit = { postingWeeks: 0, postingMessages: 0, silentWeeks: 0, silentMessages: 0 };
+  for (let w = 0; w < act.weeks; w++) {
+    if (act.brandPostsByWeek[w]! > 0) {
+      out.postingWeeks++;
+      out.postingMessages += act.memberMessagesByWeek[w]!;
+    } else {
+      out.silentWeeks++;
+      out.silentMessages += act.memberMessagesByWeek[w]!;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 /** « Vous dépendez des algorithmes pour être visible » */
-import { activity } from '../derive/activity.js';
+import { activity, postingAndSilentWeeks } from '../derive/activity.js';
 import { msg } from '../i18n/index.js';
 import { blend, defineDetector, ratio, round, scale } from './define-detector.js';
 
@@ -28,19 +28,7 @@ export default defineDetector({
       }
     }
     // weeks without a post of yours against weeks with one
-    let silentWeeks = 0;
-    let postingWeeks = 0;
-    let silentMessages = 0;
-    let postingMessages = 0;
-    for (let w = 0; w < act.weeks; w++) {
-      if (act.brandPostsByWeek[w]! > 0) {
-        postingWeeks++;
-        postingMessages += act.memberMessagesByWeek[w]!;
-      } else {
-        silentWeeks++;
-        silentMessages += act.memberMessagesByWeek[w]!;
-      }
-    }
+    const { postingWeeks, postingMessages, silentWeeks, silentMessages } = postingAndSilentWeeks(act);
     const silentRate = ratio(silentMessages, silentWeeks);
     const postingRate = ratio(postingMessages, postingWeeks);
     const weekRatio = silentWeeks > 0 && postingWeeks > 0 && postingRate > 0 ? silentRate / postingRate : null;

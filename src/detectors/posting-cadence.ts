@@ -1,5 +1,5 @@
 /** FAQ: « À quelle fréquence publier pour garder une communauté active ? » (informative: never weighed) */
-import { activity } from '../derive/activity.js';
+import { activity, postingAndSilentWeeks } from '../derive/activity.js';
 import { msg } from '../i18n/index.js';
 import { defineDetector, ratio, round } from './define-detector.js';
 
@@ -36,19 +36,7 @@ export default defineDetector({
     const act = activity(ds, d);
     const posts = act.brandThreads;
     const weeks = act.weeks;
-    let postingWeeks = 0;
-    let silentWeeks = 0;
-    let postingMessages = 0;
-    let silentMessages = 0;
-    for (let w = 0; w < weeks; w++) {
-      if (act.brandPostsByWeek[w]! > 0) {
-        postingWeeks++;
-        postingMessages += act.memberMessagesByWeek[w]!;
-      } else {
-        silentWeeks++;
-        silentMessages += act.memberMessagesByWeek[w]!;
-      }
-    }
+    const { postingWeeks, postingMessages, silentWeeks, silentMessages } = postingAndSilentWeeks(act);
     const postingRate = ratio(postingMessages, postingWeeks);
     const silentRate = ratio(silentMessages, silentWeeks);
     const corr = weeks >= MIN_WEEKS ? correlation(act.brandPostsByWeek, act.memberMessagesByWeek) : null;

@@ -2,6 +2,7 @@ import core from './messages/core.js';
 import quiz from './messages/quiz.js';
 import formats from './messages/formats.js';
 import reports from './messages/reports.js';
+import safety from './messages/safety.js';
 import signals from './messages/signals.js';
 import verdict from './messages/verdict.js';
 import perf from './messages/perf.js';
@@ -11,7 +12,7 @@ export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
 
 /** Every section of the catalogue; a key may live in one section only. */
-const SECTIONS = [core, signals, verdict, quiz, formats, reports, perf] as const;
+const SECTIONS = [core, signals, verdict, quiz, formats, reports, safety, perf] as const;
 
 type Section = (typeof SECTIONS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -22,7 +22,7 @@ import {
   POST_AUTHOR,
   ReplyKindCode,
 } from '../model/dataset.js';
-import { IdIndex, StringColumn } from './strings.js';
+import { IdIndex, SeenIds, StringColumn } from './strings.js';
 import { copyString, leadingMention, makeExcerpt, normalizeName } from './text.js';
 
 export interface SourceOptions {
@@ -78,6 +78,8 @@ export interface MessageInput {
    */
   lex?: number;
   mention?: string | null;
+  /** with an empty `text`: a hash of the text's bytes, to tell duplicated rows apart */
+  textHash?: number;
 }
 
 export interface FinishOptions {
@@ -117,6 +119,8 @@ export interface DatasetBuilder {
   addMessage(source: number, input: MessageInput): void;
   /** a row that could not be used: counted, and reported with its line */
   skip(source: number, code: string, line?: number, values?: Record<string, string | number>): void;
+  /** the rows of a source skipped so far, by reason */
+  skipsOf(source: number): Record<string, number>;
   /** a join, a bot or a deletion: counted, kept out of the signals */
   countSystem(source: number): void;
   issue(issue: LoadIssue): void;
@@ -133,6 +137,11 @@ export interface DatasetBuilder {
 }
 
 const MAX_LISTED_SKIPS = 50;
+/** Dates outside this range are no message date: 1970-01-01 is an empty date, 2100 a typo or a placeholder. */
+export const MIN_DATE = Date.UTC(1980, 0, 1);
+export const MAX_DATE = Date.UTC(2100, 0, 1);
+/** Reactions are stored in 32 bits: a count beyond is a broken cell, not a post. */
+const MAX_REACTIONS = 2_000_000_000;
 
 /**
  * Memory per message while loading is a few typed-array slots (author, time, reactions,
@@ -171,10 +180,15 @@ export function createDatasetBuilder(): DatasetBuilder {
   const mentionList: string[] = [];
   const mentionIndex = new Map<string, number>();
   const replyKindOverride = new Map<number, ReplyKind>();
+  /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
+  let seenIds: SeenIds | null = new SeenIds(ids, () => cols.source);
+  /** row hash of the first message with each id (load order) */
+  let rowHashes: Uint32Array | null = new Uint32Array(cap);
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
   const skipsListed = new Map<string, number>();
+  const skipsBySource: Record<string, number>[] = [];
 
   const authors: Author[] = [];
   /** platform → author key → index */
@@ -199,10 +213,10 @@ export function createDatasetBuilder(): DatasetBuilder {
       i = authors.length;
       const k = copyString(key);
       const nm = name || key;
-      authors.push({ key: k, name: nm === key ? k : copyString(nm), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
+      authors.push({ key: k, name: nm === key && key.length <= MAX_NAME ? k : displayName(nm), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
       map.set(k, i);
-    } else if (name && authors[i]!.name === authors[i]!.key && name !== key) {
-      authors[i]!.name = copyString(name);
+    } else if (name && authors[i]!.name === displayName(authors[i]!.key) && name !== key) {
+      authors[i]!.name = displayName(name);
     }
     return i;
   }
@@ -258,6 +272,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (handles) handles = grow(handles, cap, NaN);
     if (threadKeyOf) threadKeyOf = grow(threadKeyOf, cap, -1);
     if (mentionOf) mentionOf = grow(mentionOf, cap, -1);
+    if (rowHashes) rowHashes = grow(rowHashes, cap);
   }
 
   const excerptCache = new Map<number, string>();
@@ -292,6 +307,20 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     addMessage(source, m) {
       const src = sources[source]!;
+      // a date no export can hold (an empty date written as 1970, a typo in the year, a number read as a date)
+      if (!(m.createdAt >= MIN_DATE && m.createdAt < MAX_DATE)) {
+        const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
+        return builder.skip(source, 'row-date-out-of-range', m.line, { value });
+      }
+      // the same row twice (an export concatenated with itself, a row copied in Excel): same id, author, time and text
+      let firstWithId = -2; // -2: no id to check; -1: the first message with this id
+      let row = 0;
+      const id = m.id ? m.id.slice(0, MAX_ID) : '';
+      if (id && seenIds) {
+        row = rowHash(m);
+        firstWithId = seenIds.find(source, id);
+        if (firstWithId >= 0 && rowHashes![firstWithId] === row) return builder.skip(source, 'row-duplicate', m.line, { id: m.id!.slice(0, 40) });
+      }
       src.rowsRead++;
       if (n >= cap) resize(Math.ceil(cap * 1.5));
       const i = n++;
@@ -302,22 +331,27 @@ export function createDatasetBuilder(): DatasetBuilder {
         if (!alt) alt = new Float64Array(cap).fill(NaN);
         alt[i] = m.createdAtAlt;
       } else if (alt) alt[i] = NaN;
-      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.max(0, Math.round(m.reactions)) : -1;
+      cols.reactions[i] = m.reactions !== undefined && Number.isFinite(m.reactions) ? Math.min(MAX_REACTIONS, Math.max(0, Math.round(m.reactions))) : -1;
       cols.channel[i] = internChannel(m.channel ?? '');
       cols.source[i] = source;
       cols.lex[i] = m.lex ?? classifyText(m.text);
       cols.line[i] = m.line ?? 0;
-      ids.add(m.id || '');
+      ids.add(id);
+      if (firstWithId === -1) {
+        // the first message with this id: later rows are compared with it
+        rowHashes![i] = row;
+        seenIds!.insert(i, source);
+      }
       if (m.parentId) {
         if (!parents) {
           parents = new StringColumn(cap);
           parents.addEmpty(i);
         }
-        parents.add(m.parentId);
+        parents.add(m.parentId.slice(0, MAX_ID));
       } else if (parents) parents.add('');
       if (m.threadKey) {
         if (!threadKeyOf) threadKeyOf = new Int32Array(cap).fill(-1);
-        threadKeyOf[i] = internThreadKey(m.threadKey);
+        threadKeyOf[i] = internThreadKey(m.threadKey.slice(0, MAX_ID));
       }
       if (m.replyKind) replyKindOverride.set(i, m.replyKind);
       const mention = m.mention !== undefined ? m.mention : leadingMention(m.text);
@@ -337,11 +371,17 @@ export function createDatasetBuilder(): DatasetBuilder {
       const src = sources[source]!;
       src.rowsRead++;
       src.rowsSkipped++;
+      const bySource = (skipsBySource[source] ??= Object.create(null) as Record<string, number>);
+      bySource[code] = (bySource[code] ?? 0) + 1;
       const listed = skipsListed.get(code) ?? 0;
       skipsListed.set(code, listed + 1);
       if (listed < MAX_LISTED_SKIPS) {
         issues.push({ code, file: src.file, ...(line !== undefined ? { line } : {}), ...(values ? { values } : {}) });
       }
+    },
+
+    skipsOf(source) {
+      return { ...(skipsBySource[source] ?? {}) };
     },
 
     countSystem(source) {
@@ -379,6 +419,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     },
 
     finish(options = {}) {
+      seenIds = null;
+      rowHashes = null;
       for (const [code, total] of skipsListed) {
         if (total > MAX_LISTED_SKIPS) issues.push({ code: 'more-skipped', values: { code, more: total - MAX_LISTED_SKIPS } });
       }
@@ -748,6 +790,25 @@ export function createDatasetBuilder(): DatasetBuilder {
 /** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
 function lineOrId(code: string, file: string, line: number, message: string, values: Record<string, string | number> = {}): LoadIssue {
   return line > 0 ? { code, file, line, values } : { code: code + '-at', file, values: { ...values, message } };
+}
+
+/** Longer than this, a "name" is a broken cell (a text in the author column): shown cut. */
+const MAX_NAME = 100;
+/** Ids are kept to this length: they are compared, and shown in warnings. */
+const MAX_ID = 256;
+
+/** FNV-1a over what makes two rows the same message: enough to tell a copy from another message with the same id. */
+function rowHash(m: MessageInput): number {
+  let h = 0x811c9dc5;
+  // a reader that never decoded the text gives its hash (of its bytes): comparisons stay within one source
+  const s = m.authorKey + '\u0000' + (m.platform ?? '') + '\u0000' + m.createdAt + '\u0000' + (m.textHash === undefined ? m.text : '');
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  if (m.textHash !== undefined) h = Math.imul(h ^ m.textHash, 0x01000193);
+  return h >>> 0;
+}
+
+function displayName(name: string): string {
+  return copyString(name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name);
 }
 
 function cmp(a: string, b: string): number {

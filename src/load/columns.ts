@@ -3,6 +3,8 @@
  * spaces, underscores and punctuation are ignored, so `Publié le`, `publie_le` and
  * `PUBLIÉ LE` are the same header.
  */
+import { maskContacts } from './text.js';
+
 export const COMMENT_FIELDS = ['id', 'author', 'authorId', 'date', 'text', 'parent', 'post', 'reactions', 'platform', 'channel', 'role'] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 
@@ -97,4 +99,26 @@ export function mapColumns<F extends string>(
     }
   }
   return { columns, unknownOverrides };
+}
+
+const SHOWN_HEADERS = 20;
+
+/**
+ * A header as an error message shows it: short, one line, and masked, because a file
+ * without a header row has its first data row here (e-mails and phones included).
+ */
+export function showHeader(h: string): string {
+  // a 10 MB "header" (a file with no line break) is cut before anything else looks at it;
+  // an address cut in two by the cut is dropped, not shown half
+  const cut = h.length > 400;
+  const head = cut ? h.slice(0, 400).replace(/\S*@\S*$/, '') : h;
+  const one = maskContacts(head.replace(/\s+/g, ' ').trim());
+  return one.length > 40 || cut ? one.slice(0, 39) + '…' : one;
+}
+
+/** The headers of a file, for an error message: a few of them, each shown with showHeader. */
+export function showHeaders(headers: readonly string[]): string {
+  if (headers.length === 0) return '(none)';
+  const shown = headers.slice(0, SHOWN_HEADERS).map((h) => `"${showHeader(h)}"`).join(', ');
+  return headers.length > SHOWN_HEADERS ? `${shown}, … (${headers.length})` : shown;
 }

@@ -17,6 +17,8 @@
  * a newline has no empty last record; a blank line is a record with one empty field.
  */
 
+import { decodeUtf8Lenient } from './read.js';
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -43,6 +45,8 @@ export class CsvRecord {
   starts = new Int32Array(16);
   ends = new Int32Array(16);
   kinds = new Uint8Array(16);
+  /** what papaparse would report for this record: a quote never closed, or a stray closing quote */
+  problem: 'unclosed-quote' | 'stray-quote' | null = null;
 
   /** The value of field `i`, as papaparse would give it; '' when the record is shorter. */
   get(i: number): string {
@@ -50,7 +54,7 @@ export class CsvRecord {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     if (s === e) return '';
-    const v = this.buf.toString('utf8', s, e);
+    const v = decodeUtf8Lenient(this.buf, s, e);
     return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
   }
 
@@ -199,6 +203,7 @@ export function createCsvScanner(delimiter: string, newline: Newline, onRecord: 
   /** Parses one record at `pos`; returns where the next one starts, or INCOMPLETE. */
   function record(d: Buffer, pos: number, len: number, final: boolean): number {
     rec.count = 0;
+    rec.problem = null;
     let p = pos;
     for (;;) {
       if (p < len && d[p] === QUOTE) {
@@ -210,6 +215,7 @@ export function createCsvScanner(delimiter: string, newline: Newline, onRecord: 
           if (q === -1) {
             if (!final) return INCOMPLETE;
             // unterminated: the rest of the input, raw (papaparse does not unescape it)
+            rec.problem = 'unclosed-quote';
             rec.push(p + 1, len, PLAIN);
             rec.length = len - pos;
             return len;
@@ -251,6 +257,7 @@ export function createCsvScanner(delimiter: string, newline: Newline, onRecord: 
             return r.at + NL_LEN;
           }
           // a stray quote: part of the text; papaparse resumes its search after the next character
+          if (rec.problem === null) rec.problem = 'stray-quote';
           q++;
         }
         continue;

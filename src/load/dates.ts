@@ -33,9 +33,11 @@ function offsetMinutes(z: string | undefined): number {
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Date.UTC rolls 31/02 over to March: reject what is not a calendar date
-  const check = new Date(t);
+  // Date.UTC reads years 0–99 as 1900–1999: set the year apart so "0099-01-01" stays year 99
+  const check = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
+  check.setUTCFullYear(y, mo - 1, d);
+  const t = check.getTime();
+  // 31/02 rolls over to March: reject what is not a calendar date
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return NaN;
   return t - offset * 60000;
 }

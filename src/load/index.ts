@@ -52,6 +52,7 @@ export async function loadDataset(items: LoadItem[], options: LoadOptions, membe
     if (kind) throw new InputError(msg('error.binaryFile', { file: memberInput.label, kind }));
     members = await loadMembers(memberInput);
     for (const issue of members.issues) builder.issue(issue);
+    if (members.members.length === 0) builder.issue({ code: 'members-empty', file: memberInput.label });
   }
   const ds = builder.finish({
     ...(options.brand ? { brand: options.brand } : {}),

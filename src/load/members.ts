@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import { type Member, type MemberRole } from '../model/dataset.js';
-import { MEMBER_ALIASES, type MemberField, mapColumns } from './columns.js';
+import { MEMBER_ALIASES, type MemberField, mapColumns, showHeaders } from './columns.js';
 import { streamCsv } from './csv-stream.js';
 import { createDateColumn } from './dates.js';
 import { type DiscourseUserColumns, discourseRole, discourseUserColumns } from './formats/discourse-users.js';
@@ -49,7 +49,7 @@ export async function loadMembers(input: Input): Promise<{ members: Member[]; is
         discourse = discourseUserColumns(headers);
         if (discourse) columns = { ...columns, id: discourse.id, name: discourse.name, email: discourse.email, joinedAt: discourse.joinedAt, lastActiveAt: discourse.lastActiveAt };
         if (columns.id === undefined && columns.name === undefined) {
-          throw new InputError(msg('error.membersFile', { file: input.label, headers: headers.map((h) => `"${h.slice(0, 40)}"`).join(', ') }));
+          throw new InputError(msg('error.membersFile', { file: input.label, headers: showHeaders(headers) }));
         }
         return;
       }

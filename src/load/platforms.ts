@@ -24,7 +24,8 @@ export const KNOWN_PLATFORMS: readonly string[] = [...new Set(Object.values(ALIA
 /** The canonical name of a platform, or the cleaned input when it is unknown. */
 export function normalizePlatform(raw: string): string {
   const k = raw.trim().toLowerCase();
-  return ALIASES[k] ?? (k.replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '') || 'unknown');
+  // own keys only: a cell reading "constructor" or "__proto__" must not find Object.prototype's
+  return (Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined) ?? (k.replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '') || 'unknown');
 }
 
 export function isRented(platform: string): boolean {

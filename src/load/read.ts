@@ -2,6 +2,7 @@
  * Bytes in: opening files (or stdin), telling text from binary, detecting the encoding,
  * and decoding as a stream. The only module of `load/` that touches the file system.
  */
+import { isUtf8 as isWellFormedUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -34,7 +35,8 @@ function fileError(label: string, error: unknown): InputError {
   if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(msg('error.fileNotFound', { file: label, cwd: process.cwd() }));
   if (code === 'EISDIR') return new InputError(msg('error.isDirectory', { file: label }));
   if (code === 'EACCES' || code === 'EPERM') return new InputError(msg('error.permission', { file: label }));
-  return new InputError(msg('error.writeFailed', { file: label, reason: (error as Error)?.message ?? String(error) }));
+  if (error instanceof InputError) return error;
+  return new InputError(msg('error.readFailed', { file: label, reason: (error as Error)?.message ?? String(error) }));
 }
 
 export async function openFile(path: string): Promise<Input> {
@@ -103,11 +105,19 @@ export function bufferInput(label: string, data: Uint8Array, sibling?: (name: st
 /** Standard input, read once: the head is buffered, the rest streams through. */
 export async function openStdin(stream: NodeJS.ReadableStream & AsyncIterable<Buffer | string>): Promise<Input> {
   const iterator = stream[Symbol.asyncIterator]();
+  // a pipe that breaks (the producer killed, an I/O error) is an input problem, not a bug
+  const next = async () => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw new InputError(msg('error.stdinFailed', { reason: (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error) }));
+    }
+  };
   const first: Buffer[] = [];
   let have = 0;
   let done = false;
   while (have < HEAD_BYTES) {
-    const r = await iterator.next();
+    const r = await next();
     if (r.done) {
       done = true;
       break;
@@ -126,7 +136,7 @@ export async function openStdin(stream: NodeJS.ReadableStream & AsyncIterable<Bu
       yield buffered;
       if (done) return;
       for (;;) {
-        const r = await iterator.next();
+        const r = await next();
         if (r.done) return;
         yield typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
       }
@@ -152,14 +162,14 @@ export function sniffBinary(head: Buffer): string | null {
   for (const [kind, test] of MAGIC) if (test(head)) return kind;
   const enc = bomEncoding(head) ?? utf16WithoutBom(head);
   if (enc && enc.startsWith('utf-16')) return null;
-  // text has almost no control bytes; a few NULs (a damaged export) are tolerated
+  // text has almost no control bytes; a few NULs (a damaged export) are tolerated, random bytes are not
   let control = 0;
   const n = Math.min(head.length, 8192);
   for (let i = 0; i < n; i++) {
     const c = head[i]!;
     if (c === 0 || (c < 8) || (c > 13 && c < 32 && c !== 27)) control++;
   }
-  return n > 0 && control / n > 0.1 ? 'a binary file' : null;
+  return control > Math.max(8, n * 0.03) ? 'a binary file' : null;
 }
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | string;
@@ -210,23 +220,200 @@ export function detectEncoding(head: Buffer): Encoding {
   if (bom) return bom;
   const u16 = utf16WithoutBom(head);
   if (u16) return u16;
-  if (isUtf8(head)) return 'utf-8';
+  if (isUtf8(head) || mostlyUtf8(head)) return 'utf-8';
   const guess = (chardet.detect(head) ?? 'windows-1252').toLowerCase();
   // Latin-1 guesses are read as Windows-1252, its superset (œ, €, ’ live in 0x80–0x9f)
   if (guess === 'iso-8859-1' || guess === 'iso-8859-15' || guess === 'windows-1252' || guess === 'utf-8') return 'windows-1252';
   return iconv.encodingExists(guess) ? guess : 'windows-1252';
 }
 
+/**
+ * A file that mixes encodings (rows pasted from another export, a CSV edited in two tools):
+ * more well-formed UTF-8 sequences than stray high bytes. It is read as UTF-8, and each
+ * stray byte as Windows-1252 (see createUtf8Decoder), rather than all of it as Windows-1252.
+ */
+function mostlyUtf8(head: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < head.length; ) {
+    const len = utf8SequenceLength(head, i);
+    if (len > 1) valid++;
+    else if (len === 0) {
+      if (i + 4 > head.length) break; // a sequence cut by the end of the head
+      invalid++;
+    }
+    i += Math.max(1, len);
+  }
+  return valid > 0 && valid >= 2 * invalid;
+}
+
+/** Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte starts none. */
+function utf8SequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+let cp1252: string[] | null = null;
+function windows1252(byte: number): string {
+  cp1252 ??= Array.from({ length: 256 }, (_, i) => iconv.decode(Buffer.from([i]), 'windows-1252'));
+  return cp1252[byte]!;
+}
+
+/** What decoding noticed: bytes that were not UTF-8 and were read as Windows-1252. */
+export interface DecodeStats {
+  fallbackBytes: number;
+}
+
+/**
+ * UTF-8 that never loses a character: a byte that starts no well-formed sequence is read
+ * as Windows-1252 (what such a byte almost always is in a French or English export)
+ * instead of becoming U+FFFD, and counted. Well-formed chunks take the native decoder.
+ */
+function createUtf8Decoder(stats: DecodeStats) {
+  const fast = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let pending: Buffer = Buffer.alloc(0);
+  let first = true;
+  const slow = (b: Buffer): string => {
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 0; i < b.length; ) {
+      const len = utf8SequenceLength(b, i);
+      if (len > 0) {
+        i += len;
+        continue;
+      }
+      if (i > from) parts.push(b.toString('utf8', from, i));
+      parts.push(windows1252(b[i]!));
+      stats.fallbackBytes++;
+      i++;
+      from = i;
+    }
+    if (from < b.length) parts.push(b.toString('utf8', from));
+    return parts.join('');
+  };
+  const decode = (b: Buffer): string => {
+    try {
+      return fast.decode(b);
+    } catch {
+      return slow(b);
+    }
+  };
+  return {
+    write(chunk: Buffer): string {
+      let b = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      if (first && b.length < 3 && b.length > 0 && b[0] === 0xef) {
+        pending = Buffer.from(b);
+        return '';
+      }
+      if (first && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+      if (b.length > 0) first = false;
+      // a sequence cut by the end of the chunk waits for the next one
+      let cut = b.length;
+      for (let back = 1; back <= 3 && b.length - back >= 0; back++) {
+        const c = b[b.length - back]!;
+        if (c >= 0xc0) {
+          const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+          if (back < need) cut = b.length - back;
+          break;
+        }
+        if (c < 0x80) break;
+      }
+      pending = Buffer.from(b.subarray(cut));
+      return decode(b.subarray(0, cut));
+    },
+    end(): string {
+      const rest = pending.length > 0 ? slow(pending) : '';
+      pending = Buffer.alloc(0);
+      return rest;
+    },
+  };
+}
+
 /** Decodes a byte stream to text, BOM removed, multi-byte characters never split. */
-export async function* decode(chunks: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<string> {
+/**
+ * The lenient UTF-8 reading of bytes[start, end) (what createUtf8Decoder gives for them):
+ * for the byte scanner, which decodes fields one by one. Fields never split a well-formed
+ * sequence (delimiters are ASCII), so field by field equals the whole stream.
+ */
+export function decodeUtf8Lenient(b: Buffer, start: number, end: number): string {
+  const s = b.toString('utf8', start, end);
+  // U+FFFD is where the native decoder met a byte it could not read (or a real U+FFFD)
+  if (!s.includes('\ufffd') || isWellFormedUtf8(b.subarray(start, end))) return s;
+  const parts: string[] = [];
+  let from = start;
+  for (let i = start; i < end; ) {
+    const len = utf8SequenceLength(b.subarray(0, end), i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    if (i > from) parts.push(b.toString('utf8', from, i));
+    parts.push(windows1252(b[i]!));
+    i++;
+    from = i;
+  }
+  if (from < end) parts.push(b.toString('utf8', from, end));
+  return parts.join('');
+}
+
+/** Counts, over a byte stream (BOM removed), the bytes read as Windows-1252 by the lenient decoder. */
+export function createFallbackCounter(): { write(chunk: Buffer): void; end(): number } {
+  let pending: Buffer = Buffer.alloc(0);
+  let count = 0;
+  const slowCount = (b: Buffer) => {
+    for (let i = 0; i < b.length; ) {
+      const len = utf8SequenceLength(b, i);
+      if (len > 0) i += len;
+      else {
+        count++;
+        i++;
+      }
+    }
+  };
+  return {
+    write(chunk) {
+      const b = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      // a sequence cut by the end of the chunk waits for the next one (as createUtf8Decoder does)
+      let cut = b.length;
+      for (let back = 1; back <= 3 && b.length - back >= 0; back++) {
+        const c = b[b.length - back]!;
+        if (c >= 0xc0) {
+          const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+          if (back < need) cut = b.length - back;
+          break;
+        }
+        if (c < 0x80) break;
+      }
+      pending = Buffer.from(b.subarray(cut));
+      const body = b.subarray(0, cut);
+      if (!isWellFormedUtf8(body)) slowCount(body);
+    },
+    end() {
+      if (pending.length > 0) slowCount(pending);
+      pending = Buffer.alloc(0);
+      return count;
+    },
+  };
+}
+
+export async function* decode(chunks: AsyncIterable<Buffer>, encoding: Encoding, stats: DecodeStats = { fallbackBytes: 0 }): AsyncGenerator<string> {
   let first = true;
   if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+    const decoder = createUtf8Decoder(stats);
     for await (const chunk of chunks) {
-      const s = decoder.decode(chunk, { stream: true });
+      const s = decoder.write(chunk);
       if (s) yield s;
     }
-    const tail = decoder.decode();
+    const tail = decoder.end();
     if (tail) yield tail;
     return;
   }
@@ -243,6 +430,10 @@ export async function* decode(chunks: AsyncIterable<Buffer>, encoding: Encoding)
 
 /** The head decoded, for format detection and delimiter sniffing. */
 export function decodeHead(head: Buffer, encoding: Encoding): string {
-  const s = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(head) : iconv.decode(head, encoding);
+  let s: string;
+  if (encoding === 'utf-8') {
+    const decoder = createUtf8Decoder({ fallbackBytes: 0 });
+    s = decoder.write(head);
+  } else s = iconv.decode(head, encoding);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }

@@ -191,3 +191,52 @@ export class IdIndex {
     }
   }
 }
+
+/**
+ * (source, id) → the first message with that id, filled while loading (duplicate rows are
+ * told by comparing with it). Open addressing over message indices, growing by doubling;
+ * the ids themselves stay in the StringColumn.
+ */
+export class SeenIds {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private size = 0;
+
+  constructor(
+    private ids: StringColumn,
+    private sources: () => Uint16Array,
+  ) {}
+
+  /** the first message with (source, id), or -1 */
+  find(source: number, id: string): number {
+    const mask = this.slots.length - 1;
+    const src = this.sources();
+    for (let s = hashString(id, source) & mask; ; s = (s + 1) & mask) {
+      const v = this.slots[s]!;
+      if (v === -1) return -1;
+      if (src[v] === source && this.ids.equals(v, id)) return v;
+    }
+  }
+
+  /** adds message `i` (its id already in the column), known to be absent */
+  insert(i: number, source: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let s = this.ids.hash(i, source) & mask;
+    while (this.slots[s] !== -1) s = (s + 1) & mask;
+    this.slots[s] = i;
+    this.size++;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    const src = this.sources();
+    for (const v of old) {
+      if (v === -1) continue;
+      let s = this.ids.hash(v, src[v]!) & mask;
+      while (this.slots[s] !== -1) s = (s + 1) & mask;
+      this.slots[s] = v;
+    }
+  }
+}

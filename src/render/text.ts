@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 import { type Lang, formatPercent, t } from '../i18n/index.js';
 import { periodName, trendSentence } from './periods.js';
 import type { AuditResultT, EvidenceT, Level } from '../model/result.js';
+import { stripTerminalControlsDeep } from './escape.js';
 
 export interface TextOptions {
   color: boolean;
@@ -80,17 +81,6 @@ function date(lang: Lang, iso: string): string {
   return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-/**
- * A name or a comment could carry terminal escape sequences (colours, cursor moves, a
- * title change): every string of the result loses its control characters before printing.
- */
-function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/[\t\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '') as T;
-  if (Array.isArray(value)) return value.map(withoutControls) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
-  return value;
-}
-
 /** cli-table3 colours nothing when given no styles; its borders stay plain with or without colour. */
 function table(head: string[], colWidths: number[], options: { compact?: boolean; colAligns?: ('left' | 'right')[] } = {}): Table.Table {
   return new Table({
@@ -104,7 +94,8 @@ function table(head: string[], colWidths: number[], options: { compact?: boolean
 }
 
 export function renderText(result: AuditResultT, options: TextOptions): string {
-  const r = withoutControls(result);
+  // names, excerpts, file names and warnings come from the data: no escape sequence of theirs reaches the terminal
+  const r = stripTerminalControlsDeep(result);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = r.lang;
   const width = Math.max(40, Math.min(options.width, 120));

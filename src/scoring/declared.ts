@@ -44,7 +44,7 @@ export function renderAnswers(answers: DeclaredAnswerRef[], render: Render): Dec
 /** « Your answers: often (members answer each other); partly (…) » */
 function summaryOf(answers: DeclaredAnswerRef[], render: Render): MsgRef {
   const list = answers.map((a) => render(msg('quiz.answerItem', { answer: render(a.answerText).text, question: render(a.short).text })).text);
-  return msg('quiz.summary', { count: answers.length, answers: list.join('; ') });
+  return msg('quiz.summary', { count: answers.length, answers: list.join(render(msg('why.listSeparator')).text) });
 }
 
 /** A declared signal as the report shows it: status `declared`, or `not-applicable` with the reason. */

@@ -27,6 +27,8 @@ export interface AuditFlags {
   failUnder?: string;
   failOn?: 'audience' | 'ready';
   by?: 'week' | 'month' | 'quarter';
+  anonymize?: boolean;
+  salt?: string;
   color: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -93,7 +95,10 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
     // a large export takes seconds to measure too: the spinner says so until the report is ready
     progress.phase(t(lang, 'progress.auditing'));
     const { runAudit } = await import('../../scoring/run-audit.js');
-    result = runAudit(dataset, { lang, version: version(), ...declared, ...(flags.by ? { by: flags.by } : {}) });
+    const { preparePrivacy } = await import('../../privacy/anonymize.js');
+    const salt = flags.salt ?? (flags.anonymize ? io.env.COMMUNITY_AUDIT_SALT || undefined : undefined);
+    const privacy = preparePrivacy(dataset, { anonymize: Boolean(flags.anonymize || flags.salt !== undefined), ...(salt !== undefined ? { salt } : {}), lang, brand: flags.brand ?? [] });
+    result = privacy.protect(runAudit(privacy.dataset, { lang, version: version(), nameOf: privacy.nameOf, ...declared, ...(flags.by ? { by: flags.by } : {}) }));
   } finally {
     progress.stop();
   }
@@ -106,7 +111,8 @@ export async function audit(files: string[], flags: AuditFlags, io: CliIo, lang:
   } else io.stdout.write(output);
 
   if (!flags.quiet && flags.format !== 'text' && result.warnings.length > 0) {
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`! ${w.text}\n`);
+    const { stripTerminalControls } = await import('../../render/escape.js');
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`! ${stripTerminalControls(w.text)}\n`);
   }
 
   const outcome = judgeThresholds(result.verdict.level, result.verdict.score, {

@@ -6,9 +6,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { type MsgRef, msg } from '../../i18n/index.js';
 import type { MemberRole, SourceKind } from '../../model/dataset.js';
-import { COMMENT_ALIASES, type CommentField, mapColumns } from '../columns.js';
+import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader, showHeaders } from '../columns.js';
 import { createDateColumn } from '../dates.js';
-import { type CsvLayout, scanCsv } from '../csv-stream.js';
+import { type CsvLayout, type RecordProblem, scanCsv } from '../csv-stream.js';
 import { type CsvRecord, createCsvScanner } from '../csv-scan.js';
 import type { MessageInput } from '../builder.js';
 import { detectEncoding } from '../read.js';
@@ -36,6 +36,26 @@ function roleOf(value: string): MemberRole | null {
   if (/^(true|oui|yes|1)$/i.test(v)) return 'admin';
   for (const [re, role] of STAFF_WORDS) if (re.test(v)) return role;
   return null;
+}
+
+/** Fields from `from` on are all empty or spaces (trailing delimiters are no ragged row). */
+function allBlankFrom(r: CsvRecord, from: number): boolean {
+  for (let i = from; i < r.count; i++) if (!r.isBlank(i)) return false;
+  return true;
+}
+
+/** FNV-1a over a field's value as bytes ("" escapes undone): a text's identity without decoding it. */
+function valueHash(r: CsvRecord, i: number): number {
+  let h = 0x811c9dc5;
+  const start = r.start(i);
+  const end = start + r.size(i);
+  const escaped = r.escaped(i);
+  for (let j = start; j < end; j++) {
+    const c = r.buf[j]!;
+    if (escaped && c === 0x22) j++; // "" stands for one quote
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Files from this size on have their texts classified on a worker thread while the main thread parses. */
@@ -89,9 +109,12 @@ function readField(path: string, layout: CsvLayout, offset: number, column: numb
   }
 }
 
+/** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
-  const shown = headers.length > 0 ? headers.map((h) => `"${h.slice(0, 40)}"`).join(', ') : '(none)';
-  const guess = headers.find((h) => h.trim() !== '') ?? 'Column';
+  const shown = showHeaders(headers);
+  const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
   const example = missing.map((f) => `--map ${f}="${f === 'author' ? guess : (MAP_EXAMPLE[f] ?? f)}"`).join(' ');
   const r: MsgRef = msg(ref, { file, fields: missing.join(', '), headers: shown, example });
   return new InputError(r);
@@ -106,13 +129,13 @@ export const csvReader: FormatReader = {
   },
   async read(input, { builder, options }: ReadContext) {
     const dates = createDateColumn(options.dateFormat);
+    const countBefore = builder.count();
 
     let headers: string[] | null = null;
     let columns: Partial<Record<CommentField, number>> = {};
     let source = -1;
     let line = 1; // the line where the next record starts
     let rows = 0;
-    const skippedReasons = new Map<string, number>();
     let sourceKind: SourceKind = 'chat';
     const staff = new Map<string, { name: string; role: MemberRole }>();
     const fixedPlatform = options.platform ? normalizePlatform(options.platform) : undefined;
@@ -124,14 +147,26 @@ export const csvReader: FormatReader = {
     let lexPool: LexPool | null = null;
     const reread = (offset: number): string => (layout && input.path !== null && columns.text !== undefined ? readField(input.path, layout, offset, columns.text) : '');
 
+    const listed = new Map<string, number>();
+    let ragged = 0;
+    const problem = (code: string, at: number, values?: Record<string, string | number>) => {
+      const n = listed.get(code) ?? 0;
+      listed.set(code, n + 1);
+      if (n < LISTED_PROBLEMS) builder.issue({ code, file: input.label, line: at, ...(values ? { values } : {}) });
+    };
+
     const skip = (code: string, at: number, values?: Record<string, string | number>) => {
-      skippedReasons.set(code, (skippedReasons.get(code) ?? 0) + 1);
       builder.skip(source, code, at, values);
     };
 
     const onHeader = (fields: string[]) => {
       headers = fields.map((h) => h.trim());
       const { columns: found, unknownOverrides } = mapColumns(headers, COMMENT_ALIASES, options.map);
+      // a column named twice is read once: say which, so a user who meant the second can --map it
+      const seen = new Map<string, number>();
+      for (const h of headers) if (h) seen.set(h, (seen.get(h) ?? 0) + 1);
+      const twice = [...seen].filter(([, count]) => count > 1).slice(0, LISTED_PROBLEMS);
+      for (const [column, count] of twice) builder.issue({ code: 'duplicate-column', file: input.label, values: { column: showHeader(column), count } });
       columns = found;
       if (columns.author === undefined && columns.authorId !== undefined) columns.author = columns.authorId;
       const missing = REQUIRED.filter((f) => columns[f] === undefined);
@@ -160,6 +195,7 @@ export const csvReader: FormatReader = {
     const onRow = (r: CsvRecord) => {
       const at = line;
       line += 1 + r.newlines();
+      if (r.problem) problem(r.problem satisfies RecordProblem, at);
       if (!headers) {
         for (let i = 0; i < r.count; i++) if (!r.isBlank(i)) {
           onHeader(r.toArray());
@@ -171,6 +207,11 @@ export const csvReader: FormatReader = {
       if (r.count === 1 && r.isBlank(0)) {
         rows--;
         return; // blank line
+      }
+      const width = (headers as string[]).length;
+      if (r.count !== width && !(r.count > width && allBlankFrom(r, width))) {
+        ragged++;
+        problem('row-ragged', at, { found: r.count, expected: width });
       }
       // only the mapped columns are decoded
       const get = (i: number | undefined) => (i === undefined || r.size(i) === 0 ? '' : r.get(i).trim());
@@ -209,9 +250,9 @@ export const csvReader: FormatReader = {
       if (columns.text !== undefined) {
         if (lexPool) {
           // the worker classifies the text; only a text opening on "@" is decoded here
-          lexPool.add(r, columns.text, builder.count());
           m.lex = 0;
           m.mention = mayStartWithMention(r, columns.text) ? (leadingMention(r.get(columns.text)) ?? null) : null;
+          m.textHash = valueHash(r, columns.text);
         } else m.text = r.get(columns.text);
       }
       const id = get(columns.id);
@@ -226,25 +267,33 @@ export const csvReader: FormatReader = {
       if (platform) m.platform = platform;
       if (reactions !== undefined && Number.isFinite(reactions)) m.reactions = reactions;
       if (rereadable) m.textHandle = r.offset;
+      const index = builder.count();
       builder.addMessage(source, m);
+      // the builder may skip the row (a date out of range, a duplicated row): only kept messages get flags
+      if (lexPool && columns.text !== undefined && builder.count() > index) lexPool.add(r, columns.text, index);
     };
 
+    let read: CsvLayout;
     try {
-      layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
+      read = layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
     } finally {
       await (lexPool as LexPool | null)?.finish();
     }
 
     if (!headers) throw new InputError(msg('error.noHeader', { file: input.label }));
+    if (rows === 0) throw new InputError(msg('error.noRows', { file: input.label }));
+    if (ragged > LISTED_PROBLEMS) builder.issue({ code: 'rows-ragged', file: input.label, values: { count: ragged, listed: LISTED_PROBLEMS } });
+    if (read.fallbackBytes > 0) builder.issue({ code: 'encoding-mixed', file: input.label, values: { count: read.fallbackBytes } });
     const decision = dates.decide();
     if (decision.useAlt) builder.useAltDates(source);
     if (decision.ambiguous) {
       builder.issue({ code: 'date-order-ambiguous', file: input.label, values: { column: (headers as string[])[columns.date!] ?? 'date', order: decision.order === 'mdy' ? 'MM/dd' : 'dd/MM' } });
     }
     for (const [key, { name, role }] of staff) builder.addMember({ id: key, name, role, line: 0 });
-    const used = rows - [...skippedReasons.values()].reduce((a, b) => a + b, 0);
+    // skipped here or by the builder (dates out of range, duplicate rows): what matters is what was kept
+    const used = builder.count() - countBefore;
     if (rows > 0 && used === 0) {
-      const reasons = [...skippedReasons].map(([code, count]) => `${count} × ${code}`).join(', ');
+      const reasons = Object.entries(builder.skipsOf(source)).map(([code, count]) => `${count} × ${code}`).join(', ');
       throw new InputError(msg('error.noUsableRows', { file: input.label, rows, reasons }));
     }
   },
