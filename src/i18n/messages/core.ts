@@ -15,7 +15,7 @@ export default defineMessages(
     'why.rule.ready': 'Readiness {readiness}/100, community {community}/100: the first signs of a community are there, not yet the whole of it.',
     'why.rule.audience': 'Community score {community}/100: people react to you, they do not talk to each other yet.',
     'why.inferredReplies': '{share%} of replies are inferred from the order of messages (the export says nothing of who answers whom): read the verdict as an estimate.',
-    'why.unmeasured': '{count} {count|signal|signals} could not be measured from this data and weigh nothing: {list}.',
+    'why.unmeasured': '{count} {count|signal|signals} could not be measured from this data and {count|weighs|weigh} nothing: {list}.',
     'confidence.smallSample': 'Small sample ({n}): read it as a hint.',
     'confidence.inferred': '{share%} of replies are inferred from message order.',
     'confidence.mentions': '{share%} of replies are known only from an @name at the start of the text.',
