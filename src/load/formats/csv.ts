@@ -58,8 +58,11 @@ function valueHash(r: CsvRecord, i: number): number {
   return h >>> 0;
 }
 
-/** Files from this size on have their texts classified on a worker thread while the main thread parses. */
-const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Files from this size on have their texts classified on a worker thread while the main
+ * thread parses (COMMUNITY_AUDIT_WORKERS=0 keeps everything on the main thread).
+ */
+export const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Could field `i` open on an @mention? (raw bytes: ASCII spaces, then "@"; anything non-ASCII first is decoded to make sure) */
 function mayStartWithMention(r: CsvRecord, i: number): boolean {
@@ -184,7 +187,7 @@ export const csvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread } : {}),
       });
-      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES) lexPool = LexPool.create((i, f) => builder.setLex(i, f));
+      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') lexPool = LexPool.create((i, f) => builder.setLex(i, f));
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per line
         const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
