@@ -195,19 +195,25 @@ function utf16WithoutBom(head: Buffer): Encoding | null {
   return null;
 }
 
-function isUtf8(head: Buffer): boolean {
-  // a multi-byte character cut at the end of the head is not an error
-  let end = head.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const c = head[end - back]!;
-    if ((c & 0xc0) === 0xc0) {
-      end -= back;
-      break;
+/**
+ * The length of the bytes that end on a whole UTF-8 sequence: a sequence cut by the end of a
+ * chunk (or of the head) waits for what follows.
+ */
+function completeUtf8Length(b: Buffer): number {
+  for (let back = 1; back <= 3 && b.length - back >= 0; back++) {
+    const c = b[b.length - back]!;
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      return back < need ? b.length - back : b.length;
     }
-    if ((c & 0x80) === 0) break;
+    if (c < 0x80) break;
   }
+  return b.length;
+}
+
+function isUtf8(head: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, completeUtf8Length(head)));
     return true;
   } catch {
     return false;
@@ -317,16 +323,7 @@ function createUtf8Decoder(stats: DecodeStats) {
       if (first && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
       if (b.length > 0) first = false;
       // a sequence cut by the end of the chunk waits for the next one
-      let cut = b.length;
-      for (let back = 1; back <= 3 && b.length - back >= 0; back++) {
-        const c = b[b.length - back]!;
-        if (c >= 0xc0) {
-          const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-          if (back < need) cut = b.length - back;
-          break;
-        }
-        if (c < 0x80) break;
-      }
+      const cut = completeUtf8Length(b);
       pending = Buffer.from(b.subarray(cut));
       return decode(b.subarray(0, cut));
     },
@@ -338,7 +335,6 @@ function createUtf8Decoder(stats: DecodeStats) {
   };
 }
 
-/** Decodes a byte stream to text, BOM removed, multi-byte characters never split. */
 /**
  * The lenient UTF-8 reading of bytes[start, end) (what createUtf8Decoder gives for them):
  * for the byte scanner, which decodes fields one by one. Fields never split a well-formed
@@ -383,16 +379,7 @@ export function createFallbackCounter(): { write(chunk: Buffer): void; end(): nu
     write(chunk) {
       const b = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       // a sequence cut by the end of the chunk waits for the next one (as createUtf8Decoder does)
-      let cut = b.length;
-      for (let back = 1; back <= 3 && b.length - back >= 0; back++) {
-        const c = b[b.length - back]!;
-        if (c >= 0xc0) {
-          const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-          if (back < need) cut = b.length - back;
-          break;
-        }
-        if (c < 0x80) break;
-      }
+      const cut = completeUtf8Length(b);
       pending = Buffer.from(b.subarray(cut));
       const body = b.subarray(0, cut);
       if (!isWellFormedUtf8(body)) slowCount(body);
@@ -405,6 +392,7 @@ export function createFallbackCounter(): { write(chunk: Buffer): void; end(): nu
   };
 }
 
+/** Decodes a byte stream to text, BOM removed, multi-byte characters never split. */
 export async function* decode(chunks: AsyncIterable<Buffer>, encoding: Encoding, stats: DecodeStats = { fallbackBytes: 0 }): AsyncGenerator<string> {
   let first = true;
   if (encoding === 'utf-8') {
