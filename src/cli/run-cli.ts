@@ -5,10 +5,11 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { type MsgRef, msg, t } from '../i18n/index.js';
+import { type MessageKey, type MsgRef, type Values, msg, t } from '../i18n/index.js';
 import { type AuditFlags, OUTPUT_FORMATS, audit } from './commands/audit.js';
 import type { QuizFlags } from './commands/quiz.js';
 import { ExitCode } from './exit-codes.js';
+import { localHelp, localUsageError } from './help-text.js';
 import { MAP_FIELDS, earlyLang, version } from './options.js';
 
 export interface CliIo {
@@ -19,8 +20,6 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
-
-
 export async function runCli(io: CliIo): Promise<number> {
   let lang = earlyLang(io.argv, io.env);
   const color = !io.argv.includes('--no-color') && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
@@ -30,63 +29,46 @@ export async function runCli(io: CliIo): Promise<number> {
   const say = (ref: MsgRef) => io.stderr.write(stripTerminalControls(t(lang, 'error.title', { message: t(lang, ref.key, ref.values) })) + '\n');
   let exitCode: number = ExitCode.ok;
 
+  const h = (key: MessageKey, values?: Values) => t(lang, key, values);
   const program = new Command('community-audit')
-    .description(t(lang, 'cli.description'))
-    .version(version(), '-V, --version')
+    .description(h('cli.description'))
+    .version(version(), '-V, --version', h('help.version'))
+    .helpOption('-h, --help', h('help.help'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localUsageError(lang, s)),
     })
-    .showHelpAfterError(lang === 'fr' ? '(community-audit --help pour l’aide)' : '(run community-audit --help for usage)')
+    // commander's own words (headings, choices, defaults) in the user's language too; subcommands inherit it
+    .configureHelp(localHelp(lang))
+    .showHelpAfterError(h('help.afterError'))
     // so that `quiz --format json` reaches the quiz command rather than the audit's own --format
     .enablePositionalOptions();
 
   program
-    .argument('[files...]', "exports to audit: files, zips or folders (see: community-audit formats); '-' reads stdin")
-    .option('-m, --members <file>', 'member list (CSV): id or name, role, join date, last activity')
-    .option('-b, --brand <accounts>', 'the brand accounts, by id or name, comma-separated (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(OUTPUT_FORMATS).default('text'))
-    .option('-o, --out <file>', 'write the report to a file (atomically; never over an input)')
-    .addOption(new Option('--lang <lang>', 'report language (default: from LC_ALL / LANG)').choices(['fr', 'en']))
-    .option('--since <date>', 'only messages from this day on (YYYY-MM-DD)')
-    .option('--until <date>', 'only messages up to this day (YYYY-MM-DD)')
-    .addOption(new Option('--by <period>', 'the verdict period by period: did you move from audience to community?').choices(['week', 'month', 'quarter']))
-    .option('--input-format <name>', 'force the input format instead of detecting it (see: community-audit formats)')
-    .option('--platform <name>', 'platform of a CSV with no platform column: instagram, linkedin, facebook, youtube, tiktok, x, forum, slack, discord…')
-    .option('--map <field=column>', `read a field from a named column (repeatable); fields: ${MAP_FIELDS.join(', ')}`, (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--date-format <format>', 'force how dates are read: iso, dmy (dd/MM/yyyy), mdy (MM/dd/yyyy), ymd, epoch-s, epoch-ms')
-    .option('--quiz <answers.json>', 'add questionnaire answers (from quiz --save-answers or --template): they fill what the data cannot measure, and your view is set against the data')
-    .option('--fail-under <score>', 'exit 1 when the score (0-100) is below this')
-    .addOption(new Option('--fail-on <level>', 'exit 1 on this level: audience, or ready (anything short of a community)').choices(['audience', 'ready']))
-    .option('--anonymize', 'replace every name with a pseudonym in the report (see SECURITY.md)')
-    .option('--salt <text>', 'with --anonymize: the same pseudonyms in every run (implies --anonymize; or COMMUNITY_AUDIT_SALT)')
-    .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR=0 are obeyed too)')
-    .option('-q, --quiet', 'no progress and no warnings on stderr')
-    .option('--verbose', 'more detail on stderr')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  community-audit comments.csv --members members.csv
-  community-audit linkedin.csv --platform linkedin --lang fr
-  community-audit slack-export.zip "WhatsApp Chat with Club.txt"   # several platforms, one audit
-  community-audit formats                                          # the exports it reads
-  community-audit export.csv --format json | jq .verdict
-  community-audit export.csv --map author="Nom complet" --date-format dmy
-  community-audit export.csv --fail-on audience --quiet        # in CI
-  community-audit comments.csv --quiz answers.json             # your answers against the data
-  community-audit quiz                                         # no data: answer 20 questions
-  community-audit export.csv --format html --out report.html   # charts, one file, opens offline
-  community-audit export.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
-  community-audit export.csv --by month                        # the verdict month by month
-  community-audit compare last-month.json this-month.json --fail-on-drop 10
-  community-audit export.csv --anonymize --format json         # a report to share: pseudonyms, no contacts
-  community-audit schema > audit.schema.json
-
-Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad usage or unreadable input
-            3 too little data to judge the threshold · 70 internal error (please report it)`,
-    )
+    .argument('[files...]', h('help.audit.files'))
+    .option('-m, --members <file>', h('help.audit.members'))
+    .option('-b, --brand <accounts>', h('help.audit.brand'), (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
+    .addOption(new Option('-f, --format <format>', h('help.audit.format')).choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --out <file>', h('help.audit.out'))
+    .addOption(new Option('--lang <lang>', h('help.audit.lang')).choices(['fr', 'en']))
+    .option('--since <date>', h('help.audit.since'))
+    .option('--until <date>', h('help.audit.until'))
+    .addOption(new Option('--by <period>', h('help.audit.by')).choices(['week', 'month', 'quarter']))
+    .option('--input-format <name>', h('help.audit.inputFormat'))
+    .option('--platform <name>', h('help.audit.platform'))
+    .option('--map <field=column>', h('help.audit.map', { fields: MAP_FIELDS.join(', ') }), (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--date-format <format>', h('help.audit.dateFormat'))
+    .option('--quiz <answers.json>', h('help.audit.quiz'))
+    .option('--fail-under <score>', h('help.audit.failUnder'))
+    .addOption(new Option('--fail-on <level>', h('help.audit.failOn')).choices(['audience', 'ready']))
+    .option('--anonymize', h('help.audit.anonymize'))
+    .option('--salt <text>', h('help.audit.salt'))
+    .option('--no-color', h('help.audit.noColor'))
+    .option('-q, --quiet', h('help.audit.quiet'))
+    .option('--verbose', h('help.audit.verbose'))
+    .addHelpText('after', `\n${h('help.audit.examples')}\n\n${h('help.audit.exitCodes')}`)
     .action(async (files: string[], flags: AuditFlags) => {
       if (flags.lang) lang = flags.lang;
       exitCode = await audit(files, flags, io, lang, say);
@@ -94,28 +76,16 @@ Exit codes: 0 done · 1 a --fail-under/--fail-on threshold was not met · 2 bad 
 
   program
     .command('quiz')
-    .description(t(lang, 'quiz.cli.description'))
-    .option('--answers <file.json>', "answer from a file instead of the terminal ('-' reads stdin); see --template")
-    .option('--template', 'print a blank answers file: every question, its allowed values, null to fill in')
-    .option('--save-answers <file.json>', 'keep your answers in a file, to replay them with --answers or add them to data with --quiz')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(OUTPUT_FORMATS).default('text'))
-    .option('-o, --out <file>', 'write the report (or the template) to a file, atomically')
-    .addOption(new Option('--lang <lang>', 'language of the questions and the report (default: from LC_ALL / LANG)').choices(['fr', 'en']))
-    .option('--no-color', 'no colours')
-    .option('-q, --quiet', 'no messages on stderr besides the questions and errors')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  community-audit quiz --lang fr                               # in a terminal: 20 questions, ← goes back
-  community-audit quiz --save-answers answers.json             # keep your answers
-  community-audit quiz --template > answers.json               # for scripts: fill in each "answer"
-  community-audit quiz --answers answers.json --format json
-  community-audit comments.csv --quiz answers.json             # your answers against the data
-
-Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal without --answers
-            130 interrupted (Ctrl-C or Esc): nothing is written`,
-    )
+    .description(h('quiz.cli.description'))
+    .option('--answers <file.json>', h('help.quiz.answers'))
+    .option('--template', h('help.quiz.template'))
+    .option('--save-answers <file.json>', h('help.quiz.saveAnswers'))
+    .addOption(new Option('-f, --format <format>', h('help.audit.format')).choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --out <file>', h('help.quiz.out'))
+    .addOption(new Option('--lang <lang>', h('help.quiz.lang')).choices(['fr', 'en']))
+    .option('--no-color', h('help.noColor'))
+    .option('-q, --quiet', h('help.quiz.quiet'))
+    .addHelpText('after', `\n${h('help.quiz.examples')}\n\n${h('help.quiz.exitCodes')}`)
     .action(async (flags: QuizFlags) => {
       if (flags.lang) lang = flags.lang;
       const { quiz } = await import('./commands/quiz.js');
@@ -124,15 +94,15 @@ Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal witho
 
   program
     .command('compare')
-    .description('what changed between two audits made with --format json (score, level, signals, core members)')
-    .argument('<before>', 'the earlier audit (JSON)')
-    .argument('<after>', 'the later audit (JSON)')
-    .option('--fail-on-drop <points>', 'exit 1 when the score fell by more than this many points')
-    .option('-f, --format <format>', 'text (default), json or markdown')
-    .option('-o, --out <file>', 'write the comparison to a file, atomically')
-    .addOption(new Option('--lang <lang>', 'language of the comparison (default: from LC_ALL / LANG)').choices(['fr', 'en']))
-    .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExit codes: 0 done · 1 the score fell by more than --fail-on-drop · 2 a file is not an audit JSON · 3 a score is missing\n')
+    .description(h('help.compare.description'))
+    .argument('<before>', h('help.compare.before'))
+    .argument('<after>', h('help.compare.after'))
+    .option('--fail-on-drop <points>', h('help.compare.failOnDrop'))
+    .option('-f, --format <format>', h('help.compare.format'))
+    .option('-o, --out <file>', h('help.compare.out'))
+    .addOption(new Option('--lang <lang>', h('help.compare.lang')).choices(['fr', 'en']))
+    .option('--no-color', h('help.noColor'))
+    .addHelpText('after', `\n${h('help.compare.exitCodes')}\n`)
     .action(async (before: string, after: string, _opts: unknown, cmd: Command) => {
       const flags = cmd.opts() as { format?: string; out?: string; lang?: 'fr' | 'en'; failOnDrop?: string; color?: boolean };
       if (flags.lang) lang = flags.lang;
@@ -142,7 +112,7 @@ Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal witho
 
   program
     .command('schema')
-    .description('print the JSON Schema of the JSON report')
+    .description(h('help.schema.description'))
     .action(async () => {
       const { auditResultJsonSchema } = await import('../model/result.js');
       io.stdout.write(JSON.stringify(auditResultJsonSchema(), null, 2) + '\n');
@@ -150,9 +120,9 @@ Exit codes: 0 done · 2 bad usage, an invalid answers file, or no terminal witho
 
   program
     .command('formats')
-    .description('list the input formats this version reads')
+    .description(h('help.formats.description'))
     // --lang is read before parsing (earlyLang); declared here so `formats --lang fr` is valid
-    .addOption(new Option('--lang <lang>', 'language of the listing').choices(['fr', 'en']))
+    .addOption(new Option('--lang <lang>', h('help.formats.lang')).choices(['fr', 'en']))
     .action(async () => {
       const { listFormats } = await import('./commands/formats.js');
       io.stdout.write(listFormats(lang, io.stdout.columns ?? 100));

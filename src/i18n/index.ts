@@ -6,13 +6,14 @@ import safety from './messages/safety.js';
 import signals from './messages/signals.js';
 import verdict from './messages/verdict.js';
 import perf from './messages/perf.js';
+import help from './messages/help.js';
 import { type Lang, type Values, interpolate } from './format.js';
 
 export type { Lang, Values } from './format.js';
 export { formatNumber, formatPercent } from './format.js';
 
 /** Every section of the catalogue; a key may live in one section only. */
-const SECTIONS = [core, signals, verdict, quiz, formats, reports, safety, perf] as const;
+const SECTIONS = [core, signals, verdict, quiz, formats, reports, safety, perf, help] as const;
 
 type Section = (typeof SECTIONS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
