@@ -11,7 +11,7 @@ import { InputError } from '../../errors.js';
 import { msg } from '../../i18n/index.js';
 import type { MemberRole } from '../../model/dataset.js';
 import { describeShape, isObject, num, readJsonDocument, str } from '../json-document.js';
-import { stripHtml } from './markup.js';
+import { stripHtml, unescapeMarkdown, withoutBbcodeQuotes, withoutHtmlQuotes } from './markup.js';
 import type { FormatReader } from './types.js';
 
 function postsOf(doc: unknown): unknown[] | null {
@@ -65,7 +65,7 @@ export const discourseReader: FormatReader = {
       const number = num(p.post_number);
       const replyTo = num(p.reply_to_post_number);
       const raw = str(p.raw);
-      const text = raw !== undefined ? raw.replace(/\[quote[^\]]*\][\s\S]*?\[\/quote\]/g, ' ').trim() : stripHtml((str(p.cooked) ?? '').replace(/<aside class="quote[\s\S]*?<\/aside>/g, ' '));
+      const text = raw !== undefined ? unescapeMarkdown(withoutBbcodeQuotes(raw)).trim() : stripHtml(withoutHtmlQuotes(str(p.cooked) ?? '')).trim();
       const likes = Array.isArray(p.actions_summary) ? p.actions_summary.find((a: unknown) => isObject(a) && a.id === 2) : undefined;
       const name = str(p.name) || username;
       const role = roleOf(p);
