@@ -31,6 +31,8 @@ export interface AuditFacts {
   inferredShare: number;
   memberMessages: number;
   activeMembers: number;
+  /** the input formats that gave messages (csv, youtube, slack…): advice on missing data depends on the export */
+  formats?: string[];
 }
 
 export interface RecommendationDraft {
@@ -227,8 +229,9 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     id: 'add-reply-data',
     signal: 'member-replies',
     rank: { 'insufficient-data': 1 },
-    applies: (_s, ctx) => ctx.facts.replyLinks === 0 && ctx.facts.memberMessages > 0,
-    build: () => ({ detail: msg('rec.add-reply-data.detail'), evidence: [] }),
+    // a platform export that records replies natively: with too few messages, collect-more says it all
+    applies: (_s, { facts }) => facts.replyLinks === 0 && facts.memberMessages > 0 && !(tooFew(facts) && replyDataAdvice(facts.formats ?? []) === 'rec.add-reply-data.detail.native'),
+    build: (_s, { facts }) => ({ detail: msg(replyDataAdvice(facts.formats ?? [])), evidence: [] }),
   },
   {
     id: 'collect-more',
@@ -247,6 +250,17 @@ export const RECOMMENDATION_RULES: readonly RecommendationRule[] = [
     declared: { applies: () => true },
   },
 ];
+
+/**
+ * Why no message answers another, and what to do, depends on the export: a CSV may lack its
+ * parent column (--map can name it); a YouTube export was fetched without its replies; a
+ * chat or forum export records replies whenever members use the reply feature.
+ */
+function replyDataAdvice(formats: string[]): MessageKey {
+  if (formats.length === 1 && formats[0] === 'youtube') return 'rec.add-reply-data.detail.youtube';
+  if (formats.length > 0 && !formats.some((f) => f === 'csv' || f === 'discord-csv')) return 'rec.add-reply-data.detail.native';
+  return 'rec.add-reply-data.detail';
+}
 
 const tooFew = (f: AuditFacts) => f.memberMessages < MINIMUM_DATA.memberMessages || f.activeMembers < MINIMUM_DATA.activeMembers;
 const guessedOnFew = (f: AuditFacts) => f.inferredShare > 0.5 && f.memberMessages < MIN_MESSAGES_WITH_INFERRED_REPLIES;

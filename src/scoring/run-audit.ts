@@ -255,7 +255,8 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       highlights: out?.highlights ?? {},
     }));
   for (const id of fromAnswers) outcomes.push({ id, score: byId.get(id)!.score, values: {}, evidence: [], declared: true });
-  const recs = recommend(rule.level, outcomes, { replyLinks: totalLinks, inferredShare, memberMessages: d.memberMessages, activeMembers: d.activeMembers });
+  const formats = [...new Set(ds.sources.filter((src) => src.rowsRead > 0).map((src) => src.format))];
+  const recs = recommend(rule.level, outcomes, { replyLinks: totalLinks, inferredShare, memberMessages: d.memberMessages, activeMembers: d.activeMembers, formats });
 
   const brandNames = ds.brand.authors.map(nameOf);
   const brandNote = answersOnly

@@ -37,7 +37,7 @@ describe('recommendations catalogue', () => {
       (o) => o,
       (o) => ({ ...o, evidence: [], values: { ...o.values, unanswered: 0, askers: 0, memberFileMembers: 0 } }),
     ];
-    const factVariants = [facts, { ...facts, inferredShare: 0.9, memberMessages: 60 }];
+    const factVariants = [facts, { ...facts, inferredShare: 0.9, memberMessages: 60 }, { ...facts, formats: ['youtube'] }, { ...facts, formats: ['slack', 'telegram'] }];
     const seen = new Set<string>();
     for (const vary of variants) {
       const byId = new Map(outcomes.map((o) => [o.id, vary(o)]));
@@ -102,5 +102,31 @@ describe('recommendations catalogue', () => {
   it('does not advise what the data contradicts: no core, no invitation', () => {
     const outcomes = everything().map((o) => (o.id === 'core-group' ? { ...o, values: { ...o.values, coreMembers: 0 } } : o));
     expect(recommend('ready', outcomes, facts).map((r) => r.id)).not.toContain('invite-core');
+  });
+});
+
+describe('missing reply data: the advice fits the export', () => {
+  const none = { replyLinks: 0, inferredShare: 0, memberMessages: 200, activeMembers: 40 };
+  const detailFor = (formats: string[], memberMessages = 200) => {
+    const r = RECOMMENDATION_RULES.find((x) => x.id === 'add-reply-data')!;
+    const s = everything().find((o) => o.id === r.signal)!;
+    const ctx = { signal: () => s, facts: { ...none, memberMessages, formats } };
+    return r.applies(s, ctx) ? r.build(s, ctx).detail.key : null;
+  };
+
+  it('a CSV may lack its parent column: --map can name it', () => {
+    expect(detailFor(['csv'])).toBe('rec.add-reply-data.detail');
+    expect(t('en', 'rec.add-reply-data.detail')).toContain('--map parent=');
+  });
+
+  it('a YouTube export was fetched without replies', () => {
+    expect(detailFor(['youtube'])).toBe('rec.add-reply-data.detail.youtube');
+  });
+
+  it('a chat export records replies itself: no --map advice, and nothing to add to "collect more" when too short', () => {
+    expect(detailFor(['telegram'])).toBe('rec.add-reply-data.detail.native');
+    expect(t('en', 'rec.add-reply-data.detail.native')).not.toContain('--map');
+    expect(detailFor(['telegram'], 2)).toBeNull();
+    expect(detailFor(['csv'], 2)).toBe('rec.add-reply-data.detail');
   });
 });
