@@ -118,7 +118,7 @@ export function networkView(ds: Dataset, d: Derived, core: ReadonlySet<number>, 
   }
   const linked: number[] = [];
   for (let a = 0; a < nA; a++) if (strength[a]! > 0) linked.push(a);
-  linked.sort((a, b) => strength[b]! - strength[a]! || d.authorStats[a]!.firstMessage - d.authorStats[b]!.firstMessage || a - b);
+  linked.sort((a, b) => strength[b]! - strength[a]! || d.authorStats.firstMessage[a]! - d.authorStats.firstMessage[b]! || a - b);
   const shown = linked.slice(0, Math.max(0, limit));
   const idOf = new Map<number, string>();
   shown.forEach((a, i) => idOf.set(a, `m${i + 1}`));

@@ -31,16 +31,16 @@ export function platformBreakdown(ds: Dataset, d: Derived): PlatformStats[] {
     if (!s) byName.set(platform, (s = { platform, messages: 0, share: 0, authors: 0, activeMembers: 0, memberMessages: 0, brandMessages: 0, memberToMember: 0, memberToBrand: 0 }));
     return s;
   };
+  const { messages } = d.authorStats;
   ds.authors.forEach((a, i) => {
-    const st = d.authorStats[i]!;
-    if (st.messages === 0) return;
+    if (messages[i] === 0) return;
     const s = of(a.platform);
     s.authors++;
-    s.messages += st.messages;
+    s.messages += messages[i]!;
     if (d.isMemberAuthor[i]) {
       s.activeMembers++;
-      s.memberMessages += st.messages;
-    } else if (d.isBrandAuthor[i]) s.brandMessages += st.messages;
+      s.memberMessages += messages[i]!;
+    } else if (d.isBrandAuthor[i]) s.brandMessages += messages[i]!;
   });
   const m = ds.messages;
   for (let k = 0; k < m.count; k++) {

@@ -5,7 +5,7 @@ import { reciprocity, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
 import { type Dataset, NO_TARGET } from '../model/dataset.js';
-import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
 /**
  * For each member message that the export links to nobody, the member it answers in its
@@ -97,9 +97,7 @@ export default defineDetector({
     };
     if (d.replies.total === 0) return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
     const evidence: EvidenceRef[] = [
-      ...rankAuthors(d, repeatsOf.keys(), (a) => repeatsOf.get(a)!)
-        .slice(0, 3)
-        .map((a) => ({ author: a, note: msg('evidence.repeatPartners', { partners: repeatsOf.get(a)! }) })),
+      ...topAuthors(d, repeatsOf.keys(), (a) => repeatsOf.get(a)!, 3).map((a) => ({ author: a, note: msg('evidence.repeatPartners', { partners: repeatsOf.get(a)! }) })),
       ...warmExamples.map((k) => ({ message: k })),
     ];
     const score =

@@ -1,0 +1,61 @@
+/**
+ * The faster implementations of the measuring step against the ones they replaced (kept in
+ * test/reference/): on arbitrary datasets, both give the same numbers, the same order, the
+ * same ties.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { derive } from '../../src/derive/index.js';
+import { topAuthors } from '../../src/detectors/define-detector.js';
+import { derive as deriveReference } from '../reference/derive.js';
+import { rankAuthors } from '../reference/rank-authors.js';
+import { randomDataset } from '../helpers/random-dataset.js';
+
+const RUNS = 300;
+
+describe('derive', () => {
+  it('gives every author and thread the counts the object-per-author version gave', () => {
+    fc.assert(
+      fc.property(randomDataset, ({ ds }) => {
+        const d = derive(ds);
+        const ref = deriveReference(ds);
+        for (const [field, column] of Object.entries(d.authorStats)) {
+          expect([...(column as ArrayLike<number>)], field).toEqual(ref.authorStats.map((s) => s[field as keyof typeof s]));
+        }
+        for (const [field, column] of Object.entries(d.threadStats)) {
+          expect([...(column as ArrayLike<number>)], field).toEqual(ref.threadStats.map((s) => Number(s[field as keyof typeof s])));
+        }
+        expect([...d.target]).toEqual([...ref.target]);
+        expect([...d.week]).toEqual([...ref.week]);
+        expect(d.replyKinds).toEqual(ref.replyKinds);
+        expect(d.replies).toEqual(ref.replies);
+        expect([...d.memberPairs]).toEqual([...ref.memberPairs]);
+        const { firstWeek, lastWeek, memberMessages, brandMessages, activeMembers } = ref;
+        expect(d).toMatchObject({ firstWeek, lastWeek, memberMessages, brandMessages, activeMembers });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('topAuthors', () => {
+  it('is the head of the full ranking, ties included', () => {
+    fc.assert(
+      fc.property(
+        randomDataset,
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 12 }),
+        ({ ds }, picks, measures, k) => {
+          const d = derive(ds);
+          const n = ds.authors.length;
+          // distinct authors, some without a message (Infinity first times), few distinct measures (ties)
+          const authors = [...new Set(picks.map((p) => p % n))];
+          const by = (a: number) => measures[a % measures.length]!;
+          expect(topAuthors(d, authors, by, k)).toEqual(rankAuthors(d, authors, by).slice(0, k));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
