@@ -6,12 +6,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/derive/index.js';
+import { networkView } from '../../src/derive/charts.js';
 import { topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
 import { rankAuthors } from '../reference/rank-authors.js';
+import { networkViewReference } from '../reference/network-view.js';
+import { detectors, type Detector } from '../../src/detectors/index.js';
+import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
 const RUNS = 300;
+
+/** Each rewritten detector beside the version it replaced (test/reference/detectors/). */
+const DETECTORS: [string, Detector][] = [['peer-answers', peerAnswers]];
+
 
 describe('derive', () => {
   it('gives every author and thread the counts the object-per-author version gave', () => {
@@ -20,10 +28,10 @@ describe('derive', () => {
         const d = derive(ds);
         const ref = deriveReference(ds);
         for (const [field, column] of Object.entries(d.authorStats)) {
-          expect([...(column as ArrayLike<number>)], field).toEqual(ref.authorStats.map((s) => s[field as keyof typeof s]));
+          expect(Array.from(column as ArrayLike<number>), field).toEqual(ref.authorStats.map((s) => s[field as keyof typeof s]));
         }
         for (const [field, column] of Object.entries(d.threadStats)) {
-          expect([...(column as ArrayLike<number>)], field).toEqual(ref.threadStats.map((s) => Number(s[field as keyof typeof s])));
+          expect(Array.from(column as ArrayLike<number>), field).toEqual(ref.threadStats.map((s) => Number(s[field as keyof typeof s])));
         }
         expect([...d.target]).toEqual([...ref.target]);
         expect([...d.week]).toEqual([...ref.week]);
@@ -55,6 +63,32 @@ describe('topAuthors', () => {
           expect(topAuthors(d, authors, by, k)).toEqual(rankAuthors(d, authors, by).slice(0, k));
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('networkView', () => {
+  it('shows the same members, edges and weights as the map-of-pairs version', () => {
+    fc.assert(
+      fc.property(randomDataset, fc.integer({ min: -1, max: 8 }), fc.array(fc.nat(), { maxLength: 5 }), ({ ds }, limit, corePicks) => {
+        const d = derive(ds);
+        const core = new Set(corePicks.map((p) => p % ds.authors.length));
+        expect(networkView(ds, d, core, limit)).toEqual(networkViewReference(ds, d, core, limit));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('rewritten detectors', () => {
+  it.each(DETECTORS)('%s gives the same output as before', (id, reference) => {
+    const detector = detectors.find((x) => x.id === id)!;
+    fc.assert(
+      fc.property(randomDataset, ({ ds }) => {
+        // each on its own Derived: shared indexes cached on one cannot hide a difference
+        expect(detector.run({ ds, d: derive(ds) })).toEqual(reference.run({ ds, d: derive(ds) }));
+      }),
       { numRuns: RUNS },
     );
   });
