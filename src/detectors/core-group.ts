@@ -1,5 +1,5 @@
 /** « Un noyau dur de personnes engagées, prêtes à aller plus loin suffit pour se lancer » (§4) */
-import { coreNumbers, degeneracy, replyNetwork } from '../derive/graph.js';
+import { coreNumberArray, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
 import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
@@ -34,10 +34,13 @@ export default defineDetector({
       }
     }
     // the k-core of the member reply network: how tightly the most connected members hold together
-    const cores = coreNumbers(replyNetwork(ds, d).members);
-    const depth = degeneracy(cores);
+    const cores = coreNumberArray(replyNetwork(ds, d).members);
+    let depth = 0;
     let inTwoCore = 0;
-    for (const k of cores.values()) if (k >= 2) inTwoCore++;
+    for (const k of cores) {
+      if (k > depth) depth = k;
+      if (k >= 2) inTwoCore++;
+    }
     const retention = ratio(stillActive, core.length);
     const shareOfReplies = ratio(coreReplies, d.replies.memberToMember);
     const weeks = d.lastWeek - d.firstWeek + 1;

@@ -12,13 +12,21 @@ import { derive as deriveReference } from '../reference/derive.js';
 import { rankAuthors } from '../reference/rank-authors.js';
 import { networkViewReference } from '../reference/network-view.js';
 import { detectors, type Detector } from '../../src/detectors/index.js';
+import brandIndependence from '../reference/detectors/brand-independence.js';
+import collectiveDynamic from '../reference/detectors/collective-dynamic.js';
+import coreGroup from '../reference/detectors/core-group.js';
 import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
 const RUNS = 300;
 
 /** Each rewritten detector beside the version it replaced (test/reference/detectors/). */
-const DETECTORS: [string, Detector][] = [['peer-answers', peerAnswers]];
+const DETECTORS: [string, Detector][] = [
+  ['peer-answers', peerAnswers],
+  ['brand-independence', brandIndependence],
+  ['core-group', coreGroup],
+  ['collective-dynamic', collectiveDynamic],
+];
 
 
 describe('derive', () => {
