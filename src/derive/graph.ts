@@ -33,7 +33,6 @@ export interface ReplyNetwork {
 
 const cache = new WeakMap<Derived, ReplyNetwork>();
 export const BRAND_NODE = 'brand';
-const BRAND = -1;
 
 const EMPTY_ATTRIBUTES = Object.freeze({});
 
@@ -60,9 +59,22 @@ class CompactGraph {
   delegated = false;
   private adjacency: { offsets: Int32Array; targets: Int32Array } | null = null;
 
-  constructor(type: 'undirected' | 'directed', ids: number) {
+  /** `edges`: how many edges to make room for (a hint: the graph grows past it) */
+  constructor(type: 'undirected' | 'directed', ids: number, edges = 0) {
     this.type = type;
     this.nodeOf = new Int32Array(ids).fill(-1);
+    if (edges > 1024) {
+      this.src = new Int32Array(edges);
+      this.dst = new Int32Array(edges);
+      let slots = 2048;
+      while (slots < edges * 2 + 2) slots *= 2;
+      this.slots = new Int32Array(slots);
+    }
+    const nodes = Math.min(ids, edges * 2);
+    if (nodes > 1024) {
+      this.deg = new Int32Array(nodes);
+      this.ids = new Int32Array(nodes);
+    }
   }
 
   private node(id: number): number {
@@ -381,41 +393,63 @@ function asGraph(c: CompactGraph): Graph {
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
-  // distinct directed pairs first, as numbers: people answer the same people again and
-  // again, so the graphs are built from far fewer edges than there are replies. The pairs
-  // are sorted numerically and merged in that order (the brand, -1, first).
+  // distinct directed pairs first: people answer the same people again and again, so the
+  // graphs are built from far fewer edges than there are replies. The pairs are merged in
+  // the order of (source, target), the brand (-1) first: grouped by source with a counting
+  // sort, each group's targets sorted, repeats dropped.
   const nA = ds.authors.length;
   const m = ds.messages;
-  let keys = new Float64Array(1024);
+  const { author } = m;
+  const { target: targets, isBrandAuthor, isMemberAuthor } = d;
+  // node + 1: 0 for the brand, a + 1 for member a, -1 for anyone else (bots)
+  const slot = (a: number) => (a === POST_AUTHOR || (a >= 0 && isBrandAuthor[a]) ? 0 : a >= 0 && isMemberAuthor[a] ? a + 1 : -1);
+  const groupStart = new Int32Array(nA + 2);
   let count = 0;
-  const node = (a: number) => (a === POST_AUTHOR || (a >= 0 && d.isBrandAuthor[a]) ? BRAND : a);
   for (let k = 0; k < m.count; k++) {
-    const to = d.target[k]!;
+    const to = targets[k]!;
     if (to === NO_TARGET) continue;
-    const from = node(m.author[k]!);
-    const target = node(to);
-    if (from === target) continue;
-    if (from !== BRAND && !d.isMemberAuthor[from]) continue;
-    if (target !== BRAND && !d.isMemberAuthor[target]) continue;
-    if (count === keys.length) {
-      const grown = new Float64Array(keys.length * 2);
-      grown.set(keys);
-      keys = grown;
-    }
-    keys[count++] = (from + 1) * (nA + 1) + (target + 1);
+    const x = slot(author[k]!);
+    const y = slot(to);
+    if (x < 0 || y < 0 || x === y) continue;
+    groupStart[x + 1]!++;
+    count++;
   }
-  const sorted = keys.subarray(0, count).sort();
+  for (let x = 0; x <= nA; x++) groupStart[x + 1]! += groupStart[x]!;
+  const fill = groupStart.slice(0, nA + 1);
+  const to1 = new Int32Array(count);
+  for (let k = 0; k < m.count; k++) {
+    const to = targets[k]!;
+    if (to === NO_TARGET) continue;
+    const x = slot(author[k]!);
+    const y = slot(to);
+    if (x < 0 || y < 0 || x === y) continue;
+    to1[fill[x]!++] = y;
+  }
+  // unique pairs in order, as node ids (author indices, nA for the brand)
+  const pairFrom = new Int32Array(count);
+  const pairTo = new Int32Array(count);
+  let unique = 0;
+  let brandPairs = 0;
+  for (let x = 0; x <= nA; x++) {
+    const lo = groupStart[x]!;
+    const hi = groupStart[x + 1]!;
+    if (hi - lo > 1) to1.subarray(lo, hi).sort();
+    const from = x === 0 ? nA : x - 1;
+    for (let j = lo; j < hi; j++) {
+      if (j > lo && to1[j] === to1[j - 1]) continue;
+      const y = to1[j]!;
+      pairFrom[unique] = from;
+      pairTo[unique++] = y === 0 ? nA : y - 1;
+      if (x === 0 || y === 0) brandPairs++;
+    }
+  }
   const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
-    // node ids: author indices, and nA for the brand
-    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1);
-    for (let i = 0; i < count; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-      const key = sorted[i]!;
-      const from = Math.floor(key / (nA + 1)) - 1;
-      const to = (key % (nA + 1)) - 1;
-      if (which !== 'withBrand' && (from === BRAND || to === BRAND)) continue;
-      const a = from === BRAND ? nA : from;
-      const b = to === BRAND ? nA : to;
+    const withBrand = which === 'withBrand';
+    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1, withBrand ? unique : unique - brandPairs);
+    for (let i = 0; i < unique; i++) {
+      const a = pairFrom[i]!;
+      const b = pairTo[i]!;
+      if (!withBrand && (a === nA || b === nA)) continue;
       g.merge(a, b);
     }
     return asGraph(g);

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/derive/index.js';
 import { networkView } from '../../src/derive/charts.js';
+import { conversations } from '../../src/derive/conversations.js';
+import { conversationsReference } from '../reference/conversations.js';
 import { topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
 import { rankAuthors } from '../reference/rank-authors.js';
@@ -48,6 +50,20 @@ describe('derive', () => {
         expect([...d.memberPairs]).toEqual([...ref.memberPairs]);
         const { firstWeek, lastWeek, memberMessages, brandMessages, activeMembers } = ref;
         expect(d).toMatchObject({ firstWeek, lastWeek, memberMessages, brandMessages, activeMembers });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('conversations', () => {
+  it('groups messages and finds answers as the version with a Map and a Set did', () => {
+    fc.assert(
+      fc.property(randomDataset, ({ ds }) => {
+        const d = derive(ds);
+        const fast = conversations(ds, d);
+        const ref = conversationsReference(ds, d);
+        for (const [field, value] of Object.entries(ref)) expect(fast[field as keyof typeof fast], field).toEqual(value);
       }),
       { numRuns: RUNS },
     );
