@@ -53,33 +53,40 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
   const m = ds.messages;
   if (m.count === 0) return [];
   const n = d.lastWeek - d.firstWeek + 1;
-  const rows: WeekCounts[] = Array.from({ length: n }, (_, i) => ({
-    week: isoDay(weekStart(d.firstWeek + i)),
-    memberToMember: 0,
-    memberToBrand: 0,
-    brandPosts: 0,
-    activeMembers: 0,
-    coreActive: 0,
-  }));
+  // counts in columns, rows made once at the end
+  const memberToMember = new Int32Array(n);
+  const memberToBrand = new Int32Array(n);
+  const activeMembers = new Int32Array(n);
+  const coreActive = new Int32Array(n);
+  const isCore = new Uint8Array(ds.authors.length);
+  for (const a of core) if (a >= 0 && a < isCore.length) isCore[a] = 1;
   const lastSeen = new Int32Array(ds.authors.length).fill(-1);
-  const isBrandTarget = (t: number) => t === POST_AUTHOR || (t >= 0 && d.isBrandAuthor[t] === 1);
+  const { author } = m;
+  const { isMemberAuthor, isBrandAuthor, target, week, firstWeek } = d;
   for (let k = 0; k < m.count; k++) {
-    const a = m.author[k]!;
-    if (!d.isMemberAuthor[a]) continue;
-    const i = d.week[k]! - d.firstWeek;
-    const row = rows[i]!;
+    const a = author[k]!;
+    if (!isMemberAuthor[a]) continue;
+    const i = week[k]! - firstWeek;
     if (lastSeen[a] !== i) {
       lastSeen[a] = i;
-      row.activeMembers++;
-      if (core.has(a)) row.coreActive++;
+      activeMembers[i]!++;
+      if (isCore[a]) coreActive[i]!++;
     }
-    const t = d.target[k]!;
+    const t = target[k]!;
     if (t === NO_TARGET) continue;
-    if (isBrandTarget(t)) row.memberToBrand++;
-    else if (t >= 0 && d.isMemberAuthor[t]) row.memberToMember++;
+    if (t === POST_AUTHOR || (t >= 0 && isBrandAuthor[t] === 1)) memberToBrand[i]!++;
+    else if (t >= 0 && isMemberAuthor[t]) memberToMember[i]!++;
   }
-  for (const k of brandPostMessages(ds, d)) rows[d.week[k]! - d.firstWeek]!.brandPosts++;
-  return rows;
+  const brandPosts = new Int32Array(n);
+  for (const k of brandPostMessages(ds, d)) brandPosts[week[k]! - firstWeek]!++;
+  return Array.from({ length: n }, (_, i) => ({
+    week: isoDay(weekStart(firstWeek + i)),
+    memberToMember: memberToMember[i]!,
+    memberToBrand: memberToBrand[i]!,
+    brandPosts: brandPosts[i]!,
+    activeMembers: activeMembers[i]!,
+    coreActive: coreActive[i]!,
+  }));
 }
 
 export interface NetworkView {

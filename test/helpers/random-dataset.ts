@@ -29,6 +29,8 @@ const rowArb = fc.record({
   thread: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined, freq: 2 }),
   gap: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 * 7 * 24 * 60 })),
   text: fc.integer({ min: 0, max: TEXTS.length - 1 }),
+  /** a second platform now and then: one audit over two exports */
+  platform: fc.option(fc.constant('instagram'), { nil: undefined, freq: 4 }),
 });
 
 export interface RandomDataset {
@@ -55,6 +57,7 @@ export const randomDataset: fc.Arbitrary<RandomDataset> = fc
         text: TEXTS[r.text]!,
         ...(r.parent !== undefined && i > 0 ? { parent: `m${r.parent % i}` } : {}),
         ...(r.thread !== undefined ? { thread: `t${r.thread}` } : {}),
+        ...(r.platform ? { platform: r.platform } : {}),
       };
     });
     const options: BuildOptions = { kind, links, ...(brand ? { brand } : {}) };

@@ -6,10 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/derive/index.js';
-import { networkView } from '../../src/derive/charts.js';
+import { networkView, weeklySeries } from '../../src/derive/charts.js';
+import { platformBreakdown } from '../../src/derive/platforms.js';
+import { weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
+import { platformBreakdown as platformBreakdownReference } from '../reference/derive-platforms.js';
 import { conversations } from '../../src/derive/conversations.js';
 import { conversationsReference } from '../reference/conversations.js';
-import { topAuthors } from '../../src/detectors/define-detector.js';
+import { quantile, selectQuantile, topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
 import { rankAuthors } from '../reference/rank-authors.js';
 import { networkViewReference } from '../reference/network-view.js';
@@ -66,6 +69,32 @@ describe('conversations', () => {
         for (const [field, value] of Object.entries(ref)) expect(fast[field as keyof typeof fast], field).toEqual(value);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('weeklySeries and platformBreakdown', () => {
+  it('count the same as the versions with an object or a map per message', () => {
+    fc.assert(
+      fc.property(randomDataset, fc.array(fc.nat(), { maxLength: 5 }), ({ ds }, corePicks) => {
+        const d = derive(ds);
+        const core = new Set(corePicks.map((p) => p % ds.authors.length));
+        expect(weeklySeries(ds, d, core)).toEqual(weeklySeriesReference(ds, d, core));
+        expect(platformBreakdown(ds, d)).toEqual(platformBreakdownReference(ds, d));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('selectQuantile', () => {
+  it('finds the quantile of the sorted values, duplicates and all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(selectQuantile(Float64Array.from(values), q)).toBe(quantile(sorted, q));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
