@@ -707,11 +707,14 @@ export function authorDegree(g: Graph, author: number): number {
 
 /**
  * Each node's core number, in node order: `coreNumbers(g)`'s values, computed on integer
- * adjacency (core numbers do not depend on the order neighbours are visited in).
+ * adjacency for an undirected graph (core numbers do not depend on the order neighbours
+ * are visited in).
  */
 export function coreNumberArray(g: Graph): Int32Array {
   const c = compactOf(g);
-  if (!c) return Int32Array.from(coreNumbers(g).values());
+  // a directed graph counts a mutual pair twice in degrees but once among neighbours
+  // (graphology's rules): that case keeps the general path
+  if (!c || c.type !== 'undirected') return Int32Array.from(coreNumbers(g).values());
   const n = c.order;
   const { src, dst, count: edges } = c.edgeList();
   const deg = Int32Array.from(c.degrees());
