@@ -53,33 +53,40 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
   const m = ds.messages;
   if (m.count === 0) return [];
   const n = d.lastWeek - d.firstWeek + 1;
-  const rows: WeekCounts[] = Array.from({ length: n }, (_, i) => ({
-    week: isoDay(weekStart(d.firstWeek + i)),
-    memberToMember: 0,
-    memberToBrand: 0,
-    brandPosts: 0,
-    activeMembers: 0,
-    coreActive: 0,
-  }));
+  // counts in columns, rows made once at the end
+  const memberToMember = new Int32Array(n);
+  const memberToBrand = new Int32Array(n);
+  const activeMembers = new Int32Array(n);
+  const coreActive = new Int32Array(n);
+  const isCore = new Uint8Array(ds.authors.length);
+  for (const a of core) if (a >= 0 && a < isCore.length) isCore[a] = 1;
   const lastSeen = new Int32Array(ds.authors.length).fill(-1);
-  const isBrandTarget = (t: number) => t === POST_AUTHOR || (t >= 0 && d.isBrandAuthor[t] === 1);
+  const { author } = m;
+  const { isMemberAuthor, isBrandAuthor, target, week, firstWeek } = d;
   for (let k = 0; k < m.count; k++) {
-    const a = m.author[k]!;
-    if (!d.isMemberAuthor[a]) continue;
-    const i = d.week[k]! - d.firstWeek;
-    const row = rows[i]!;
+    const a = author[k]!;
+    if (!isMemberAuthor[a]) continue;
+    const i = week[k]! - firstWeek;
     if (lastSeen[a] !== i) {
       lastSeen[a] = i;
-      row.activeMembers++;
-      if (core.has(a)) row.coreActive++;
+      activeMembers[i]!++;
+      if (isCore[a]) coreActive[i]!++;
     }
-    const t = d.target[k]!;
+    const t = target[k]!;
     if (t === NO_TARGET) continue;
-    if (isBrandTarget(t)) row.memberToBrand++;
-    else if (t >= 0 && d.isMemberAuthor[t]) row.memberToMember++;
+    if (t === POST_AUTHOR || (t >= 0 && isBrandAuthor[t] === 1)) memberToBrand[i]!++;
+    else if (t >= 0 && isMemberAuthor[t]) memberToMember[i]!++;
   }
-  for (const k of brandPostMessages(ds, d)) rows[d.week[k]! - d.firstWeek]!.brandPosts++;
-  return rows;
+  const brandPosts = new Int32Array(n);
+  for (const k of brandPostMessages(ds, d)) brandPosts[week[k]! - firstWeek]!++;
+  return Array.from({ length: n }, (_, i) => ({
+    week: isoDay(weekStart(firstWeek + i)),
+    memberToMember: memberToMember[i]!,
+    memberToBrand: memberToBrand[i]!,
+    brandPosts: brandPosts[i]!,
+    activeMembers: activeMembers[i]!,
+    coreActive: coreActive[i]!,
+  }));
 }
 
 export interface NetworkView {
@@ -89,61 +96,90 @@ export interface NetworkView {
   members: number;
 }
 
-const BRAND = -10;
-
 /**
  * The reply network cut to the `limit` most connected members (by replies sent and
  * received, the brand's included), with the brand as one node. Weighted and undirected:
  * what matters to the eye is who is linked to whom, and how much.
+ *
+ * Two passes over the messages, no map: the first counts each member's replies (sent and
+ * received) to pick the members shown, the second adds up the replies between shown nodes
+ * in a small square table. (test/reference/network-view.ts is the map-of-every-pair version
+ * it replaced; a property test compares them.)
  */
 export function networkView(ds: Dataset, d: Derived, core: ReadonlySet<number>, limit: number): NetworkView {
   const m = ds.messages;
+  const n = m.count;
   const nA = ds.authors.length;
-  const node = (a: number) => (a === POST_AUTHOR || (a >= 0 && d.isBrandAuthor[a]) ? BRAND : a >= 0 && d.isMemberAuthor[a] ? a : NO_TARGET);
-  // key: lower * (nA + 1) + higher, the brand counted as index nA
-  const weights = new Map<number, number>();
-  const strength = new Float64Array(nA);
-  for (let k = 0; k < m.count; k++) {
-    const t = d.target[k]!;
+  const { author } = m;
+  const { target, isBrandAuthor, isMemberAuthor } = d;
+  // a node per member, the brand's accounts (and its unexported posts) as one node, index nA;
+  // -1 for anyone else (bots)
+  const nodeOf = (a: number) => (a === POST_AUTHOR || (a >= 0 && isBrandAuthor[a]) ? nA : a >= 0 && isMemberAuthor[a] ? a : -1);
+  const strength = new Int32Array(nA);
+  let members = 0;
+  for (let k = 0; k < n; k++) {
+    const t = target[k]!;
     if (t === NO_TARGET) continue;
-    const from = node(m.author[k]!);
-    const to = node(t);
-    if (from === NO_TARGET || to === NO_TARGET || from === to) continue;
-    const x = from === BRAND ? nA : from;
-    const y = to === BRAND ? nA : to;
-    const key = Math.min(x, y) * (nA + 1) + Math.max(x, y);
-    weights.set(key, (weights.get(key) ?? 0) + 1);
-    if (x < nA) strength[x]!++;
-    if (y < nA) strength[y]!++;
+    const x = nodeOf(author[k]!);
+    const y = nodeOf(t);
+    if (x < 0 || y < 0 || x === y) continue;
+    if (x < nA && strength[x]!++ === 0) members++;
+    if (y < nA && strength[y]!++ === 0) members++;
   }
-  const linked: number[] = [];
-  for (let a = 0; a < nA; a++) if (strength[a]! > 0) linked.push(a);
-  linked.sort((a, b) => strength[b]! - strength[a]! || d.authorStats[a]!.firstMessage - d.authorStats[b]!.firstMessage || a - b);
-  const shown = linked.slice(0, Math.max(0, limit));
-  const idOf = new Map<number, string>();
-  shown.forEach((a, i) => idOf.set(a, `m${i + 1}`));
+  // the most connected first; ties to whoever wrote first, then the lower index
+  const firstMessage = d.authorStats.firstMessage;
+  const before = (a: number, b: number) =>
+    strength[a]! > strength[b]! || (strength[a] === strength[b] && (firstMessage[a]! < firstMessage[b]! || (firstMessage[a] === firstMessage[b] && a < b)));
+  const shown: number[] = [];
+  const want = Math.max(0, limit);
+  for (let a = 0; a < nA && want > 0; a++) {
+    if (strength[a] === 0) continue;
+    let i = shown.length;
+    if (i === want) {
+      if (!before(a, shown[want - 1]!)) continue;
+      i--;
+    }
+    while (i > 0 && before(a, shown[i - 1]!)) {
+      shown[i] = shown[i - 1]!;
+      i--;
+    }
+    shown[i] = a;
+  }
+  // rank of a node in the view: 0 the brand, i + 1 the member shown i-th (id `m${i + 1}`)
   const hasBrand = ds.brand.authors.length > 0;
-  if (hasBrand) idOf.set(nA, 'brand');
-
-  const edges: NetworkView['edges'] = [];
-  const nodeReplies = new Map<string, number>();
-  for (const [key, w] of weights) {
-    const x = Math.floor(key / (nA + 1));
-    const y = key % (nA + 1);
-    const sx = idOf.get(x);
-    const sy = idOf.get(y);
-    if (!sx || !sy) continue;
-    edges.push({ source: sx, target: sy, replies: w });
-    nodeReplies.set(sx, (nodeReplies.get(sx) ?? 0) + w);
-    nodeReplies.set(sy, (nodeReplies.get(sy) ?? 0) + w);
+  const rank = new Int32Array(nA + 1).fill(-1);
+  shown.forEach((a, i) => (rank[a] = i + 1));
+  if (hasBrand) rank[nA] = 0;
+  const side = shown.length + 1;
+  const weights = new Float64Array(side * side);
+  if (shown.length > 0) {
+    for (let k = 0; k < n; k++) {
+      const t = target[k]!;
+      if (t === NO_TARGET) continue;
+      const x = nodeOf(author[k]!);
+      const y = nodeOf(t);
+      if (x < 0 || y < 0 || x === y) continue;
+      const rx = rank[x]!;
+      const ry = rank[y]!;
+      if (rx < 0 || ry < 0) continue;
+      weights[Math.min(rx, ry) * side + Math.max(rx, ry)]!++;
+    }
   }
-  const rank = (id: string) => (id === 'brand' ? 0 : Number(id.slice(1)));
-  // the lower rank first, then in rank order: the same edges list whatever the map's order
-  for (const e of edges) if (rank(e.source) > rank(e.target)) [e.source, e.target] = [e.target, e.source];
-  edges.sort((e, f) => rank(e.source) - rank(f.source) || rank(e.target) - rank(f.target));
-
+  const idOf = (r: number) => (r === 0 ? 'brand' : `m${r}`);
+  const edges: NetworkView['edges'] = [];
+  const nodeReplies = new Float64Array(side);
+  // the lower rank first, then in rank order
+  for (let r = 0; r < side; r++) {
+    for (let q = r + 1; q < side; q++) {
+      const w = weights[r * side + q]!;
+      if (w === 0) continue;
+      edges.push({ source: idOf(r), target: idOf(q), replies: w });
+      nodeReplies[r]! += w;
+      nodeReplies[q]! += w;
+    }
+  }
   const nodes: NetworkView['nodes'] = [];
-  if (hasBrand) nodes.push({ id: 'brand', author: 'brand', kind: 'brand', core: false, replies: nodeReplies.get('brand') ?? 0 });
-  shown.forEach((a, i) => nodes.push({ id: `m${i + 1}`, author: a, kind: 'member', core: core.has(a), replies: nodeReplies.get(`m${i + 1}`) ?? 0 }));
-  return { nodes, edges, members: linked.length };
+  if (hasBrand) nodes.push({ id: 'brand', author: 'brand', kind: 'brand', core: false, replies: nodeReplies[0]! });
+  shown.forEach((a, i) => nodes.push({ id: `m${i + 1}`, author: a, kind: 'member', core: core.has(a), replies: nodeReplies[i + 1]! }));
+  return { nodes, edges, members };
 }

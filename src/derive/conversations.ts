@@ -18,6 +18,7 @@
 import { type Dataset, NO_TARGET, ReplyKindCode } from '../model/dataset.js';
 import { INFERRED_REPLY_GAP_MS } from '../load/builder.js';
 import type { Derived } from './index.js';
+import { PairTable } from './pair-table.js';
 
 export interface Conversations {
   count: number;
@@ -56,27 +57,47 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   const m = ds.messages;
   const n = m.count;
   const nA = ds.authors.length;
+  const { author, parent, thread, createdAt, replyKind, source, channel } = m;
+  const { isBrandAuthor, isMemberAuthor, target } = d;
   const of = new Int32Array(n).fill(-1);
-  const openers: number[] = [];
-  const lastInChannel = new Map<number, number>();
-  const nCh = Math.max(1, ds.channels.length);
-
+  // openers in a typed array that grows: a large export opens hundreds of thousands
+  let opener = new Int32Array(1024);
+  let count = 0;
   const open = (k: number) => {
-    of[k] = openers.length;
-    openers.push(k);
+    if (count === opener.length) {
+      const grown = new Int32Array(opener.length * 2);
+      grown.set(opener);
+      opener = grown;
+    }
+    of[k] = count;
+    opener[count++] = k;
   };
+  // the last message of each (source, channel): a column when the pairs are few (always, in
+  // practice), a map otherwise
+  const nCh = Math.max(1, ds.channels.length);
+  const slots = ds.sources.length * nCh;
+  const lastInChannel = slots <= 1 << 20 ? new Int32Array(Math.max(1, slots)).fill(-1) : null;
+  const lastInChannelMap = new Map<number, number>();
+  const chatThread = new Uint8Array(ds.threads.length);
+  ds.threads.forEach((t, i) => (chatThread[i] = t.kind === 'chat' ? 1 : 0));
   for (let k = 0; k < n; k++) {
-    const p = m.parent[k]!;
-    const chKey = m.source[k]! * nCh + m.channel[k]!;
-    const prev = lastInChannel.get(chKey);
-    lastInChannel.set(chKey, k);
+    const p = parent[k]!;
+    const chKey = source[k]! * nCh + channel[k]!;
+    let prev: number;
+    if (lastInChannel) {
+      prev = lastInChannel[chKey]!;
+      lastInChannel[chKey] = k;
+    } else {
+      prev = lastInChannelMap.get(chKey) ?? -1;
+      lastInChannelMap.set(chKey, k);
+    }
     if (p >= 0) {
       // parents come first in time; a parent dated later (a broken export) is resolved after
       if (of[p]! >= 0) of[k] = of[p]!;
       continue;
     }
-    const chat = ds.threads[m.thread[k]!]!.kind === 'chat';
-    if (chat && prev !== undefined && m.author[prev] === m.author[k] && m.thread[prev] === m.thread[k] && m.createdAt[k]! - m.createdAt[prev]! <= INFERRED_REPLY_GAP_MS && of[prev]! >= 0) {
+    const th = thread[k]!;
+    if (chatThread[th] && prev >= 0 && author[prev] === author[k] && thread[prev] === th && createdAt[k]! - createdAt[prev]! <= INFERRED_REPLY_GAP_MS && of[prev]! >= 0) {
       of[k] = of[prev]!;
       continue;
     }
@@ -87,14 +108,13 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
     if (of[k]! >= 0) continue;
     let top = k;
     let guard = 0;
-    while (of[top]! < 0 && m.parent[top]! >= 0 && guard++ < n) top = m.parent[top]!;
+    while (of[top]! < 0 && parent[top]! >= 0 && guard++ < n) top = parent[top]!;
     if (of[top]! < 0) open(top);
     const c = of[top]!;
-    for (let x = k; of[x]! < 0; x = m.parent[x]!) of[x] = c;
+    for (let x = k; of[x]! < 0; x = parent[x]!) of[x] = c;
   }
+  opener = opener.slice(0, count);
 
-  const count = openers.length;
-  const opener = Int32Array.from(openers);
   const messages = new Int32Array(count);
   for (let k = 0; k < n; k++) messages[of[k]!]!++;
   const start = new Int32Array(count + 1);
@@ -115,32 +135,39 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   // (platforms that flatten replies to two levels), the order of speakers is all there is.
   // A comment under a brand's post is addressed to the brand: it answers no other commenter.
   const loose = (k: number) => {
-    const p = m.parent[k]!;
-    if (p < 0 || m.replyKind[k] === ReplyKindCode.thread || m.replyKind[k] === ReplyKindCode.inferred) return true;
-    return d.isMemberAuthor[m.author[p]!] === 1;
+    const p = parent[k]!;
+    if (p < 0 || replyKind[k] === ReplyKindCode.thread || replyKind[k] === ReplyKindCode.inferred) return true;
+    return isMemberAuthor[author[p]!] === 1;
   };
-  const pairs = new Set<number>();
+  // the (replier, member answered) pairs of named replies, each stamped with the last
+  // conversation it was seen in: one typed table for all conversations, never cleared
+  let named = 0;
+  for (let k = 0; k < n; k++) {
+    const t = target[k]!;
+    if (t >= 0 && isMemberAuthor[t] && isMemberAuthor[author[k]!] && !loose(k)) named++;
+  }
+  const pairs = new PairTable(named);
   for (let c = 0; c < count; c++) {
-    pairs.clear();
     let lastMemberSeq = -1;
     for (let i = start[c]!, seq = 0; i < start[c + 1]!; i++, seq++) {
       const k = order[i]!;
-      const a = m.author[k]!;
-      if (d.isBrandAuthor[a]) {
+      const a = author[k]!;
+      if (isBrandAuthor[a]) {
         brandMessages[c]!++;
         continue;
       }
-      if (!d.isMemberAuthor[a]) continue;
-      const t = d.target[k]!;
-      if (t !== NO_TARGET && t >= 0 && d.isMemberAuthor[t]) memberReplies[c]!++;
+      if (!isMemberAuthor[a]) continue;
+      const t = target[k]!;
+      if (t !== NO_TARGET && t >= 0 && isMemberAuthor[t]) memberReplies[c]!++;
       if (seen[a] !== c) {
         seen[a] = c;
         members[c]!++;
       } else if (lastMemberSeq > lastSeq[a]! && loose(k)) backAndForth[c] = 1;
       // a reply that names its target: a back-and-forth when that member answered this one before
-      if (t >= 0 && t !== a && d.isMemberAuthor[t] && !loose(k)) {
-        if (pairs.has(t * nA + a)) backAndForth[c] = 1;
-        pairs.add(a * nA + t);
+      if (t >= 0 && t !== a && isMemberAuthor[t] && !loose(k)) {
+        const back = pairs.slot(t, a);
+        if (pairs.first[back] !== -1 && pairs.value[back] === c) backAndForth[c] = 1;
+        pairs.value[pairs.add(a, t)] = c;
       }
       lastSeq[a] = seq;
       lastMemberSeq = seq;

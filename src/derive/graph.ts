@@ -33,7 +33,6 @@ export interface ReplyNetwork {
 
 const cache = new WeakMap<Derived, ReplyNetwork>();
 export const BRAND_NODE = 'brand';
-const BRAND = -1;
 
 const EMPTY_ATTRIBUTES = Object.freeze({});
 
@@ -42,8 +41,11 @@ class CompactGraph {
   readonly type: 'undirected' | 'directed';
   readonly multi = false;
   readonly allowSelfLoops = false;
-  /** node index → key */
-  private keys: string[] = [];
+  /** node index → id (author index, or nA for the brand) */
+  private ids = new Int32Array(1024);
+  private nodeCount = 0;
+  /** node index → key, made on first use: building a graph allocates no string */
+  private keyCache: string[] = [];
   /** node id (author index, or nA for the brand) → node index, -1 when absent */
   private nodeOf: Int32Array;
   private src = new Int32Array(1024);
@@ -57,24 +59,47 @@ class CompactGraph {
   delegated = false;
   private adjacency: { offsets: Int32Array; targets: Int32Array } | null = null;
 
-  constructor(type: 'undirected' | 'directed', ids: number) {
+  /** `edges`: how many edges to make room for (a hint: the graph grows past it) */
+  constructor(type: 'undirected' | 'directed', ids: number, edges = 0) {
     this.type = type;
     this.nodeOf = new Int32Array(ids).fill(-1);
+    if (edges > 1024) {
+      this.src = new Int32Array(edges);
+      this.dst = new Int32Array(edges);
+      let slots = 2048;
+      while (slots < edges * 2 + 2) slots *= 2;
+      this.slots = new Int32Array(slots);
+    }
+    const nodes = Math.min(ids, edges * 2);
+    if (nodes > 1024) {
+      this.deg = new Int32Array(nodes);
+      this.ids = new Int32Array(nodes);
+    }
   }
 
-  private node(id: number, key: string): number {
+  private node(id: number): number {
     let i = this.nodeOf[id]!;
     if (i < 0) {
-      i = this.keys.length;
-      this.keys.push(key);
+      i = this.nodeCount++;
       this.nodeOf[id] = i;
       if (i >= this.deg.length) {
         const d = new Int32Array(this.deg.length * 2);
         d.set(this.deg);
         this.deg = d;
+        const ids = new Int32Array(this.ids.length * 2);
+        ids.set(this.ids);
+        this.ids = ids;
       }
+      this.ids[i] = id;
     }
     return i;
+  }
+
+  /** the keys of every node, in node order (author indices as strings, `brand`) */
+  private get keys(): string[] {
+    const brandId = this.nodeOf.length - 1;
+    for (let i = this.keyCache.length; i < this.nodeCount; i++) this.keyCache.push(this.ids[i] === brandId ? BRAND_NODE : String(this.ids[i]));
+    return this.keyCache;
   }
 
   private slotOf(u: number, v: number): number {
@@ -93,11 +118,11 @@ class CompactGraph {
     }
   }
 
-  /** graphology's mergeEdge, for integer node ids with their keys */
-  merge(fromId: number, fromKey: string, toId: number, toKey: string): void {
+  /** graphology's mergeEdge, for integer node ids (author indices, nA for the brand) */
+  merge(fromId: number, toId: number): void {
     // mergeEdge adds the source, then the target, before the edge
-    const u = this.node(fromId, fromKey);
-    const v = this.node(toId, toKey);
+    const u = this.node(fromId);
+    const v = this.node(toId);
     if (u === v) return;
     let s = this.slotOf(u, v);
     if (this.slots[s] !== 0) return;
@@ -144,7 +169,7 @@ class CompactGraph {
   }
 
   get order(): number {
-    return this.keys.length;
+    return this.nodeCount;
   }
 
   get size(): number {
@@ -167,13 +192,19 @@ class CompactGraph {
 
   forEachEdge(callback: (edge: string, attributes: object, source: string, target: string, sa: object, ta: object, undirected: boolean) => void): void {
     const undirected = this.type === 'undirected';
-    for (let e = 0; e < this.edgeCount; e++) callback(`e${e}`, EMPTY_ATTRIBUTES, this.keys[this.src[e]!]!, this.keys[this.dst[e]!]!, EMPTY_ATTRIBUTES, EMPTY_ATTRIBUTES, undirected);
+    const keys = this.keys;
+    for (let e = 0; e < this.edgeCount; e++) callback(`e${e}`, EMPTY_ATTRIBUTES, keys[this.src[e]!]!, keys[this.dst[e]!]!, EMPTY_ATTRIBUTES, EMPTY_ATTRIBUTES, undirected);
   }
 
   hasEdge(source: unknown, target: unknown): boolean {
     const u = this.indexOfKey(source);
     const v = this.indexOfKey(target);
     return u >= 0 && v >= 0 && this.slots[this.slotOf(u, v)] !== 0;
+  }
+
+  /** internal: an edge joins node indices u and v (from u to v when directed) */
+  hasIndexEdge(u: number, v: number): boolean {
+    return this.slots[this.slotOf(u, v)] !== 0;
   }
 
   hasDirectedEdge(source: unknown, target: unknown): boolean {
@@ -201,7 +232,8 @@ class CompactGraph {
     const i = this.indexOfKey(key);
     if (i < 0) throw new Error(`Graph.forEachNeighbor: could not find the "${String(key)}" node in the graph.`);
     const { offsets, targets } = this.neighborLists();
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) callback(this.keys[targets[j]!]!, EMPTY_ATTRIBUTES);
+    const keys = this.keys;
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) callback(keys[targets[j]!]!, EMPTY_ATTRIBUTES);
   }
 
   neighbors(key: unknown): string[] {
@@ -219,17 +251,13 @@ class CompactGraph {
       return (this.materialize() as unknown as { mergeEdge(s: unknown, t: unknown): unknown }).mergeEdge(source, target);
     }
     if (this.real) (this.real as unknown as { mergeEdge(s: unknown, t: unknown): unknown }).mergeEdge(String(source), String(target));
-    this.merge(a, String(source), b, String(target));
+    this.merge(a, b);
     return undefined;
   }
 
   copy(): Graph {
     const c = new CompactGraph(this.type, this.nodeOf.length);
-    for (let e = 0; e < this.edgeCount; e++) {
-      const u = this.src[e]!;
-      const v = this.dst[e]!;
-      c.merge(this.idOfKey(this.keys[u])!, this.keys[u]!, this.idOfKey(this.keys[v])!, this.keys[v]!);
-    }
+    for (let e = 0; e < this.edgeCount; e++) c.merge(this.ids[this.src[e]!]!, this.ids[this.dst[e]!]!);
     // isolated nodes do not occur: every node arrives with an edge
     return asGraph(c);
   }
@@ -243,9 +271,19 @@ class CompactGraph {
     return Number.isInteger(n) && n >= 0 && n < brandId && String(n) === k ? n : -1;
   }
 
+  /** internal: the id (author index, nA for the brand) of node index i */
+  idOf(i: number): number {
+    return this.ids[i]!;
+  }
+
+  /** internal: the edges as node indices (edge e joins src[e] and dst[e]), in first-merged order */
+  edgeList(): { src: Int32Array; dst: Int32Array; count: number } {
+    return { src: this.src, dst: this.dst, count: this.edgeCount };
+  }
+
   /** internal: node degrees by node index (insertion order) */
   degrees(): Int32Array {
-    return this.deg.subarray(0, this.keys.length);
+    return this.deg.subarray(0, this.nodeCount);
   }
 
   nodeKey(i: number): string {
@@ -259,8 +297,9 @@ class CompactGraph {
    */
   neighborLists(): { offsets: Int32Array; targets: Int32Array } {
     if (this.adjacency) return this.adjacency;
-    const n = this.keys.length;
-    const numeric = this.keys.map((k) => (k === BRAND_NODE ? Infinity : Number(k)));
+    const n = this.nodeCount;
+    const brandId = this.nodeOf.length - 1;
+    const numeric = Array.from(this.ids.subarray(0, n), (id) => (id === brandId ? Infinity : id));
     const byKey = (a: number, b: number) => numeric[a]! - numeric[b]!;
     if (this.type === 'undirected') {
       // typed adjacency: count, place, then sort each node's segment by key
@@ -354,43 +393,64 @@ function asGraph(c: CompactGraph): Graph {
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
-  // distinct directed pairs first, as numbers: people answer the same people again and
-  // again, so the graphs are built from far fewer edges than there are replies. The pairs
-  // are sorted numerically and merged in that order (the brand, -1, first).
+  // distinct directed pairs first: people answer the same people again and again, so the
+  // graphs are built from far fewer edges than there are replies. The pairs are merged in
+  // the order of (source, target), the brand (-1) first: grouped by source with a counting
+  // sort, each group's targets sorted, repeats dropped.
   const nA = ds.authors.length;
   const m = ds.messages;
-  let keys = new Float64Array(1024);
+  const { author } = m;
+  const { target: targets, isBrandAuthor, isMemberAuthor } = d;
+  // node + 1: 0 for the brand, a + 1 for member a, -1 for anyone else (bots)
+  const slot = (a: number) => (a === POST_AUTHOR || (a >= 0 && isBrandAuthor[a]) ? 0 : a >= 0 && isMemberAuthor[a] ? a + 1 : -1);
+  const groupStart = new Int32Array(nA + 2);
   let count = 0;
-  const node = (a: number) => (a === POST_AUTHOR || (a >= 0 && d.isBrandAuthor[a]) ? BRAND : a);
   for (let k = 0; k < m.count; k++) {
-    const to = d.target[k]!;
+    const to = targets[k]!;
     if (to === NO_TARGET) continue;
-    const from = node(m.author[k]!);
-    const target = node(to);
-    if (from === target) continue;
-    if (from !== BRAND && !d.isMemberAuthor[from]) continue;
-    if (target !== BRAND && !d.isMemberAuthor[target]) continue;
-    if (count === keys.length) {
-      const grown = new Float64Array(keys.length * 2);
-      grown.set(keys);
-      keys = grown;
-    }
-    keys[count++] = (from + 1) * (nA + 1) + (target + 1);
+    const x = slot(author[k]!);
+    const y = slot(to);
+    if (x < 0 || y < 0 || x === y) continue;
+    groupStart[x + 1]!++;
+    count++;
   }
-  const sorted = keys.subarray(0, count).sort();
+  for (let x = 0; x <= nA; x++) groupStart[x + 1]! += groupStart[x]!;
+  const fill = groupStart.slice(0, nA + 1);
+  const to1 = new Int32Array(count);
+  for (let k = 0; k < m.count; k++) {
+    const to = targets[k]!;
+    if (to === NO_TARGET) continue;
+    const x = slot(author[k]!);
+    const y = slot(to);
+    if (x < 0 || y < 0 || x === y) continue;
+    to1[fill[x]!++] = y;
+  }
+  // unique pairs in order, as node ids (author indices, nA for the brand)
+  const pairFrom = new Int32Array(count);
+  const pairTo = new Int32Array(count);
+  let unique = 0;
+  let brandPairs = 0;
+  for (let x = 0; x <= nA; x++) {
+    const lo = groupStart[x]!;
+    const hi = groupStart[x + 1]!;
+    if (hi - lo > 1) to1.subarray(lo, hi).sort();
+    const from = x === 0 ? nA : x - 1;
+    for (let j = lo; j < hi; j++) {
+      if (j > lo && to1[j] === to1[j - 1]) continue;
+      const y = to1[j]!;
+      pairFrom[unique] = from;
+      pairTo[unique++] = y === 0 ? nA : y - 1;
+      if (x === 0 || y === 0) brandPairs++;
+    }
+  }
   const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
-    // node ids: author indices, and nA for the brand
-    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1);
-    const keyOf = (id: number) => (id === nA ? BRAND_NODE : String(id));
-    for (let i = 0; i < count; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-      const key = sorted[i]!;
-      const from = Math.floor(key / (nA + 1)) - 1;
-      const to = (key % (nA + 1)) - 1;
-      if (which !== 'withBrand' && (from === BRAND || to === BRAND)) continue;
-      const a = from === BRAND ? nA : from;
-      const b = to === BRAND ? nA : to;
-      g.merge(a, keyOf(a), b, keyOf(b));
+    const withBrand = which === 'withBrand';
+    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1, withBrand ? unique : unique - brandPairs);
+    for (let i = 0; i < unique; i++) {
+      const a = pairFrom[i]!;
+      const b = pairTo[i]!;
+      if (!withBrand && (a === nA || b === nA)) continue;
+      g.merge(a, b);
     }
     return asGraph(g);
   };
@@ -513,6 +573,13 @@ export function largestComponent(g: Graph, firstSeen?: (node: string) => number)
 
 /** The number of connected components with at least two people. */
 export function componentCount(g: Graph): number {
+  const c = compactOf(g);
+  if (c) {
+    const { size, count } = componentIndex(c);
+    let groups = 0;
+    for (let k = 0; k < count; k++) if (size[k]! >= 2) groups++;
+    return groups;
+  }
   let count = 0;
   forEachComponent(g, (c) => {
     if (c.length >= 2) count++;
@@ -524,6 +591,12 @@ export function componentCount(g: Graph): number {
 export function reciprocity(g: Graph): number {
   if (g.size === 0) return 0;
   let mutual = 0;
+  const c = compactOf(g);
+  if (c && c.type === 'directed') {
+    const { src, dst, count } = c.edgeList();
+    for (let e = 0; e < count; e++) if (c.hasIndexEdge(dst[e]!, src[e]!)) mutual++;
+    return mutual / count;
+  }
   g.forEachEdge((_e, _attr, source, target) => {
     if (g.hasDirectedEdge(target, source)) mutual++;
   });
@@ -541,11 +614,127 @@ export function coreNumbers(g: Graph): Map<string, number> {
   const index = new Map<string, number>();
   nodes.forEach((v, i) => index.set(v, i));
   const deg = new Int32Array(n);
-  let maxDeg = 0;
-  for (let i = 0; i < n; i++) {
-    deg[i] = g.degree(nodes[i]!);
-    if (deg[i]! > maxDeg) maxDeg = deg[i]!;
+  for (let i = 0; i < n; i++) deg[i] = g.degree(nodes[i]!);
+  const cores = batageljZaversnik(n, deg, (v, visit) => g.forEachNeighbor(nodes[v]!, (u) => visit(index.get(u)!)));
+  const out = new Map<string, number>();
+  for (let i = 0; i < n; i++) out.set(nodes[i]!, cores[i]!);
+  return out;
+}
+
+/** The largest k with a non-empty k-core (0 for a graph without edges). */
+export function degeneracy(cores: Map<string, number>): number {
+  let max = 0;
+  for (const k of cores.values()) if (k > max) max = k;
+  return max;
+}
+
+/**
+ * Connected components by union-find over the edges, numbered in the order of their first
+ * node (insertion order): the order graphology-components lists them in, without building
+ * adjacency lists or a string per node.
+ */
+function componentIndex(c: CompactGraph): { of: Int32Array; size: Int32Array; count: number } {
+  const n = c.order;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number) => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r]!;
+    // path halving on the way back keeps later finds short
+    while (parent[x] !== r) {
+      const next = parent[x]!;
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  };
+  const { src, dst, count: edges } = c.edgeList();
+  for (let e = 0; e < edges; e++) {
+    const a = find(src[e]!);
+    const b = find(dst[e]!);
+    // the smaller node index stays the root: a component is named by its first node
+    if (a < b) parent[b] = a;
+    else if (b < a) parent[a] = b;
   }
+  const of = new Int32Array(n);
+  const size: number[] = [];
+  const number = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (number[r]! < 0) {
+      number[r] = size.length;
+      size.push(0);
+    }
+    of[i] = number[r]!;
+    size[number[r]!]!++;
+  }
+  return { of, size: Int32Array.from(size), count: size.length };
+}
+
+/**
+ * The author indices of the largest connected component of the members graph, ties to the
+ * component whose earliest member wrote first (`first`: an author's first time), in node
+ * order: `largestComponent(g, firstSeen)` as numbers, the order of the list aside.
+ */
+export function largestComponentAuthors(g: Graph, first: ArrayLike<number>): number[] {
+  const c = compactOf(g);
+  if (!c) return largestComponent(g, (v) => first[Number(v)]!).map(Number);
+  const { of, size, count } = componentIndex(c);
+  const firstOf = new Float64Array(count).fill(Infinity);
+  for (let i = 0; i < c.order; i++) {
+    const f = first[c.idOf(i)]!;
+    if (f < firstOf[of[i]!]!) firstOf[of[i]!] = f;
+  }
+  // the same walk as largestComponent: components in order, a larger one or an equal one
+  // with an earlier first member wins
+  let best = -1;
+  for (let k = 0; k < count; k++) {
+    if (best >= 0 && size[k]! < size[best]!) continue;
+    if (best < 0 || size[k]! > size[best]! || firstOf[k]! < firstOf[best]!) best = k;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < c.order; i++) if (of[i] === best) out.push(c.idOf(i));
+  return out;
+}
+
+/** The degree of an author's node (0 when the author is not in the graph). */
+export function authorDegree(g: Graph, author: number): number {
+  const c = compactOf(g);
+  if (!c) return g.hasNode(String(author)) ? g.degree(String(author)) : 0;
+  const i = author >= 0 && author < c.brandId ? c.indexOfId(author) : -1;
+  return i < 0 ? 0 : c.degrees()[i]!;
+}
+
+/**
+ * Each node's core number, in node order: `coreNumbers(g)`'s values, computed on integer
+ * adjacency for an undirected graph (core numbers do not depend on the order neighbours
+ * are visited in).
+ */
+export function coreNumberArray(g: Graph): Int32Array {
+  const c = compactOf(g);
+  // a directed graph counts a mutual pair twice in degrees but once among neighbours
+  // (graphology's rules): that case keeps the general path
+  if (!c || c.type !== 'undirected') return Int32Array.from(coreNumbers(g).values());
+  const n = c.order;
+  const { src, dst, count: edges } = c.edgeList();
+  const deg = Int32Array.from(c.degrees());
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + deg[i]!;
+  const fill = offsets.slice(0, n);
+  const adj = new Int32Array(offsets[n]!);
+  for (let e = 0; e < edges; e++) {
+    adj[fill[src[e]!]!++] = dst[e]!;
+    adj[fill[dst[e]!]!++] = src[e]!;
+  }
+  return batageljZaversnik(n, deg, (v, visit) => {
+    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) visit(adj[j]!);
+  });
+}
+
+/** Batagelj–Zaversnik over node indices: `deg` (changed in place) becomes each node's core number. */
+function batageljZaversnik(n: number, deg: Int32Array, forEachNeighbor: (v: number, visit: (u: number) => void) => void): Int32Array {
+  let maxDeg = 0;
+  for (let i = 0; i < n; i++) if (deg[i]! > maxDeg) maxDeg = deg[i]!;
   // nodes sorted by degree, with the start of each degree's bucket
   const bin = new Int32Array(maxDeg + 2);
   for (let i = 0; i < n; i++) bin[deg[i]!]!++;
@@ -566,8 +755,7 @@ export function coreNumbers(g: Graph): Map<string, number> {
   bin[0] = 0;
   for (let j = 0; j < n; j++) {
     const v = vert[j]!;
-    g.forEachNeighbor(nodes[v]!, (u) => {
-      const ui = index.get(u)!;
+    forEachNeighbor(v, (ui) => {
       if (deg[ui]! > deg[v]!) {
         const du = deg[ui]!;
         const pu = pos[ui]!;
@@ -584,14 +772,5 @@ export function coreNumbers(g: Graph): Map<string, number> {
       }
     });
   }
-  const out = new Map<string, number>();
-  for (let i = 0; i < n; i++) out.set(nodes[i]!, deg[i]!);
-  return out;
-}
-
-/** The largest k with a non-empty k-core (0 for a graph without edges). */
-export function degeneracy(cores: Map<string, number>): number {
-  let max = 0;
-  for (const k of cores.values()) if (k > max) max = k;
-  return max;
+  return deg;
 }

@@ -25,33 +25,48 @@ export interface PlatformStats {
 }
 
 export function platformBreakdown(ds: Dataset, d: Derived): PlatformStats[] {
-  const byName = new Map<string, PlatformStats>();
-  const of = (platform: string) => {
-    let s = byName.get(platform);
-    if (!s) byName.set(platform, (s = { platform, messages: 0, share: 0, authors: 0, activeMembers: 0, memberMessages: 0, brandMessages: 0, memberToMember: 0, memberToBrand: 0 }));
-    return s;
-  };
+  // platforms numbered once per author: the message loop reads a column, not a name and a map
+  const indexOf = new Map<string, number>();
+  const stats: PlatformStats[] = [];
+  const platformOf = new Int32Array(ds.authors.length);
   ds.authors.forEach((a, i) => {
-    const st = d.authorStats[i]!;
-    if (st.messages === 0) return;
-    const s = of(a.platform);
+    let p = indexOf.get(a.platform);
+    if (p === undefined) {
+      p = stats.length;
+      indexOf.set(a.platform, p);
+      stats.push({ platform: a.platform, messages: 0, share: 0, authors: 0, activeMembers: 0, memberMessages: 0, brandMessages: 0, memberToMember: 0, memberToBrand: 0 });
+    }
+    platformOf[i] = p;
+  });
+  const { messages } = d.authorStats;
+  for (let i = 0; i < ds.authors.length; i++) {
+    if (messages[i] === 0) continue;
+    const s = stats[platformOf[i]!]!;
     s.authors++;
-    s.messages += st.messages;
+    s.messages += messages[i]!;
     if (d.isMemberAuthor[i]) {
       s.activeMembers++;
-      s.memberMessages += st.messages;
-    } else if (d.isBrandAuthor[i]) s.brandMessages += st.messages;
-  });
+      s.memberMessages += messages[i]!;
+    } else if (d.isBrandAuthor[i]) s.brandMessages += messages[i]!;
+  }
   const m = ds.messages;
+  const toBrand = new Float64Array(stats.length);
+  const toMember = new Float64Array(stats.length);
   for (let k = 0; k < m.count; k++) {
     const a = m.author[k]!;
     if (!d.isMemberAuthor[a]) continue;
     const target = d.target[k]!;
-    if (target === POST_AUTHOR || (target >= 0 && d.isBrandAuthor[target])) of(ds.authors[a]!.platform).memberToBrand++;
-    else if (target >= 0 && d.isMemberAuthor[target]) of(ds.authors[a]!.platform).memberToMember++;
+    if (target === POST_AUTHOR || (target >= 0 && d.isBrandAuthor[target])) toBrand[platformOf[a]!]!++;
+    else if (target >= 0 && d.isMemberAuthor[target]) toMember[platformOf[a]!]!++;
   }
+  // a platform is listed when one of its authors wrote
   const total = m.count;
-  const out = [...byName.values()];
-  for (const s of out) s.share = total > 0 ? Math.round((s.messages / total) * 1000) / 1000 : 0;
+  const out = stats.filter((s) => s.authors > 0);
+  for (const s of out) {
+    const p = indexOf.get(s.platform)!;
+    s.memberToBrand = toBrand[p]!;
+    s.memberToMember = toMember[p]!;
+    s.share = total > 0 ? Math.round((s.messages / total) * 1000) / 1000 : 0;
+  }
   return out.sort((x, y) => y.messages - x.messages || (x.platform < y.platform ? -1 : x.platform > y.platform ? 1 : 0));
 }

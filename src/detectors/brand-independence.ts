@@ -1,8 +1,8 @@
 /** « sans votre intervention » — what is left of the conversation when the brand steps out */
 import { conversations } from '../derive/conversations.js';
-import { componentCount, degreeCentralization, largestComponent, replyNetwork } from '../derive/graph.js';
+import { authorDegree, componentCount, degreeCentralization, largestComponentAuthors, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
-import { type EvidenceRef, blend, defineDetector, mostlyComments, rankAuthors, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, blend, defineDetector, mostlyComments, ratio, round, scale, topAuthors } from './define-detector.js';
 
 export default defineDetector({
   id: 'brand-independence',
@@ -23,8 +23,7 @@ export default defineDetector({
         if (conv.brandMessages[c] === 0) answeredWithoutBrand++;
       }
     }
-    const firstSeen = (node: string) => d.authorStats[Number(node)]!.first;
-    const largest = largestComponent(net.members, firstSeen);
+    const largest = largestComponentAuthors(net.members, d.authorStats.first);
     const centralWith = degreeCentralization(net.withBrand);
     const centralWithout = degreeCentralization(net.members);
     const largestShare = ratio(largest.length, d.activeMembers);
@@ -42,9 +41,10 @@ export default defineDetector({
       centralizationWithoutBrand: round(centralWithout),
     };
     if (net.withBrand.size === 0) return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
-    const evidence: EvidenceRef[] = rankAuthors(d, largest.map(Number), (a) => net.members.degree(String(a)))
-      .slice(0, 5)
-      .map((a) => ({ author: a, note: msg('evidence.linkedMembers', { links: net.members.degree(String(a)) }) }));
+    const evidence: EvidenceRef[] = topAuthors(d, largest, (a) => authorDegree(net.members, a), 5).map((a) => ({
+      author: a,
+      note: msg('evidence.linkedMembers', { links: authorDegree(net.members, a) }),
+    }));
     // hub and spoke: the brand's node holds the network together; a mesh holds without it
     const score = blend([
       [0.35, opened > 0 ? scale(answeredShare, 0.6) : null],

@@ -13,11 +13,12 @@ export default defineDetector({
     // members who reply, and those of them who only ever answer the brand
     let membersOnlyToBrand = 0;
     let membersReplying = 0;
-    d.authorStats.forEach((s, a) => {
-      if (!d.isMemberAuthor[a] || s.repliesToBrand + s.repliesToMembers === 0) return;
+    const { repliesToBrand, repliesToMembers } = d.authorStats;
+    for (let a = 0; a < ds.authors.length; a++) {
+      if (!d.isMemberAuthor[a] || repliesToBrand[a]! + repliesToMembers[a]! === 0) continue;
       membersReplying++;
-      if (s.repliesToMembers === 0) membersOnlyToBrand++;
-    });
+      if (repliesToMembers[a] === 0) membersOnlyToBrand++;
+    }
     const brandPostShare = ratio(brandThreads, threads);
     const brandMessageShare = ratio(d.brandMessages, totalMessages);
     const onlyBrandShare = ratio(membersOnlyToBrand, membersReplying);

@@ -1,11 +1,11 @@
 /** « Vous sentez une vraie dynamique collective, une “émulation” » */
 import { type Conversations, conversations } from '../derive/conversations.js';
 import type { Derived } from '../derive/index.js';
-import { reciprocity, replyNetwork } from '../derive/graph.js';
+import { PairTable } from '../derive/pair-table.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
 import { type Dataset, NO_TARGET } from '../model/dataset.js';
-import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
 /**
  * For each member message that the export links to nobody, the member it answers in its
@@ -40,25 +40,49 @@ export default defineDetector({
     const implied = impliedTargets(ds, d, conv);
     let impliedReplies = 0;
     for (let k = 0; k < m.count; k++) if (implied[k]! >= 0) impliedReplies++;
-    // pairs of members, whichever way the replies went, and whether they met again in another
-    // conversation: a question and its thanks are one exchange, talking again is a tie
-    const firstConversation = new Map<number, number>();
-    const repeated = new Set<number>();
+    // who a member message answers among members: its reply target, else the implied one
+    const memberTo = (k: number, a: number) => {
+      const t = d.target[k]!;
+      return t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a] ? t : implied[k]!;
+    };
+    let links = 0;
     for (let k = 0; k < m.count; k++) {
       const a = m.author[k]!;
-      const t = d.target[k]!;
-      const to = t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a] ? t : implied[k]!;
-      if (to < 0 || to === a) continue;
-      const pair = Math.min(a, to) * nA + Math.max(a, to);
-      const c = conv.of[k]!;
-      const first = firstConversation.get(pair);
-      if (first === undefined) firstConversation.set(pair, c);
-      else if (first !== c) repeated.add(pair);
+      const to = memberTo(k, a);
+      if (to >= 0 && to !== a) links++;
     }
-    const pairs = firstConversation;
-    const repeatPairs = repeated.size;
-    const repeatsOf = new Map<number, number>();
-    for (const key of repeated) for (const a of [Math.floor(key / nA), key % nA]) repeatsOf.set(a, (repeatsOf.get(a) ?? 0) + 1);
+    // pairs of members, whichever way the replies went, and whether they met again in another
+    // conversation: a question and its thanks are one exchange, talking again is a tie. A
+    // typed table (the pair's first conversation, marked when they met again) where a Map and
+    // a Set took an entry object per pair.
+    const pairs = new PairTable(links);
+    // the directed links for reciprocity: those of the reply network (member to member) and
+    // the implied ones; a link is mutual when the reverse one exists
+    const directed = new PairTable(links);
+    let repeatPairs = 0;
+    for (let k = 0; k < m.count; k++) {
+      const a = m.author[k]!;
+      const to = memberTo(k, a);
+      if (to < 0 || to === a) continue;
+      const c = conv.of[k]!;
+      const s = pairs.add(Math.min(a, to), Math.max(a, to));
+      if (pairs.added) pairs.value[s] = c;
+      else if (pairs.value[s] !== c && !pairs.mark[s]) {
+        pairs.mark[s] = 1;
+        repeatPairs++;
+      }
+      const t = d.target[k]!;
+      if (t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a]) directed.add(a, t);
+      if (implied[k]! >= 0) directed.add(a, implied[k]!);
+    }
+    const repeatsOf = new Int32Array(nA);
+    for (let s = 0; s < pairs.capacity; s++) {
+      if (!pairs.mark[s]) continue;
+      repeatsOf[pairs.first[s]!]!++;
+      repeatsOf[pairs.second[s]!]!++;
+    }
+    const repeaters: number[] = [];
+    for (let a = 0; a < nA; a++) if (repeatsOf[a]! > 0) repeaters.push(a);
     let withMembers = 0;
     let threePlus = 0;
     for (let c = 0; c < conv.count; c++) {
@@ -76,10 +100,9 @@ export default defineDetector({
       warm++;
       if (warmExamples.length < 3) warmExamples.push(k);
     }
-    // reciprocity over every directed link: those of the reply network, and the implied ones
-    const links = replyNetwork(ds, d).directed.copy();
-    for (let k = 0; k < m.count; k++) if (implied[k]! >= 0) links.mergeEdge(String(m.author[k]), String(implied[k]));
-    const recip = reciprocity(links);
+    let mutual = 0;
+    for (let s = 0; s < directed.capacity; s++) if (directed.first[s] !== -1 && directed.has(directed.second[s]!, directed.first[s]!)) mutual++;
+    const recip = ratio(mutual, directed.size);
     const repeatShare = ratio(repeatPairs, pairs.size);
     const threePlusShare = ratio(threePlus, withMembers);
     const warmPerMember = ratio(warm, d.activeMembers);
@@ -97,9 +120,7 @@ export default defineDetector({
     };
     if (d.replies.total === 0) return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
     const evidence: EvidenceRef[] = [
-      ...rankAuthors(d, repeatsOf.keys(), (a) => repeatsOf.get(a)!)
-        .slice(0, 3)
-        .map((a) => ({ author: a, note: msg('evidence.repeatPartners', { partners: repeatsOf.get(a)! }) })),
+      ...topAuthors(d, repeaters, (a) => repeatsOf[a]!, 3).map((a) => ({ author: a, note: msg('evidence.repeatPartners', { partners: repeatsOf[a]! }) })),
       ...warmExamples.map((k) => ({ message: k })),
     ];
     const score =

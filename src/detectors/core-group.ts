@@ -1,7 +1,7 @@
 /** « Un noyau dur de personnes engagées, prêtes à aller plus loin suffit pour se lancer » (§4) */
-import { coreNumbers, degeneracy, replyNetwork } from '../derive/graph.js';
+import { coreNumberArray, replyNetwork } from '../derive/graph.js';
 import { msg } from '../i18n/index.js';
-import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
 /** Active in at least this many distinct weeks… */
 export const CORE_MIN_WEEKS = 2;
@@ -13,14 +13,15 @@ export default defineDetector({
   group: 'community',
   run({ ds, d }) {
     const m = ds.messages;
+    const { weeks: activeWeeks, repliesToMembers } = d.authorStats;
     const core: number[] = [];
-    d.authorStats.forEach((s, a) => {
-      if (d.isMemberAuthor[a] && s.weeks >= CORE_MIN_WEEKS && s.repliesToMembers >= CORE_MIN_REPLIES) core.push(a);
-    });
+    for (let a = 0; a < ds.authors.length; a++) {
+      if (d.isMemberAuthor[a] && activeWeeks[a]! >= CORE_MIN_WEEKS && repliesToMembers[a]! >= CORE_MIN_REPLIES) core.push(a);
+    }
     const isCore = new Uint8Array(ds.authors.length);
     for (const a of core) isCore[a] = 1;
     let coreReplies = 0;
-    for (const a of core) coreReplies += d.authorStats[a]!.repliesToMembers;
+    for (const a of core) coreReplies += repliesToMembers[a]!;
     // still there in the second half of the period?
     const mid = ds.period ? (ds.period.start + ds.period.end) / 2 : 0;
     const late = new Uint8Array(ds.authors.length);
@@ -33,10 +34,13 @@ export default defineDetector({
       }
     }
     // the k-core of the member reply network: how tightly the most connected members hold together
-    const cores = coreNumbers(replyNetwork(ds, d).members);
-    const depth = degeneracy(cores);
+    const cores = coreNumberArray(replyNetwork(ds, d).members);
+    let depth = 0;
     let inTwoCore = 0;
-    for (const k of cores.values()) if (k >= 2) inTwoCore++;
+    for (const k of cores) {
+      if (k > depth) depth = k;
+      if (k >= 2) inTwoCore++;
+    }
     const retention = ratio(stillActive, core.length);
     const shareOfReplies = ratio(coreReplies, d.replies.memberToMember);
     const weeks = d.lastWeek - d.firstWeek + 1;
@@ -53,10 +57,9 @@ export default defineDetector({
     };
     if (d.activeMembers === 0) return { score: null, reason: msg('reason.noMembers'), values, sample: 0, usesReplies: true };
     if (weeks < CORE_MIN_WEEKS) return { score: null, reason: msg('reason.periodTooShort', { weeks, min: CORE_MIN_WEEKS }), values, sample: 0, usesReplies: true };
-    const ranked = rankAuthors(d, core, (a) => d.authorStats[a]!.repliesToMembers);
-    const evidence: EvidenceRef[] = ranked.slice(0, 12).map((a) => ({
+    const evidence: EvidenceRef[] = topAuthors(d, core, (a) => repliesToMembers[a]!, 12).map((a) => ({
       author: a,
-      note: msg('evidence.coreMember', { replies: d.authorStats[a]!.repliesToMembers, weeks: d.authorStats[a]!.weeks }),
+      note: msg('evidence.coreMember', { replies: repliesToMembers[a]!, weeks: activeWeeks[a]! }),
     }));
     // "a core suffices": five engaged people already make a start; they should carry the
     // replies, stay, and answer each other rather than each answering one person

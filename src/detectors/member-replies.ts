@@ -1,7 +1,7 @@
 /** « Les membres se répondent entre eux (sans votre intervention) » */
 import { conversations } from '../derive/conversations.js';
 import { msg } from '../i18n/index.js';
-import { type EvidenceRef, defineDetector, rankAuthors, ratio, round, scale } from './define-detector.js';
+import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
 /** Half of member replies going to other members is already a conversation among peers. */
 const FULL_SHARE = 0.5;
@@ -38,11 +38,10 @@ export default defineDetector({
       return { score: null, reason: msg('reason.noMemberReplies'), values, sample: 0, usesReplies: true };
     }
     // evidence: one reply to another member from each of the members who answer others most
-    const answerers = rankAuthors(
-      d,
-      d.authorStats.flatMap((s, a) => (d.isMemberAuthor[a] && s.repliesToMembers > 0 ? [a] : [])),
-      (a) => d.authorStats[a]!.repliesToMembers,
-    ).slice(0, 3);
+    const { repliesToMembers } = d.authorStats;
+    const candidates: number[] = [];
+    for (let a = 0; a < ds.authors.length; a++) if (d.isMemberAuthor[a] && repliesToMembers[a]! > 0) candidates.push(a);
+    const answerers = topAuthors(d, candidates, (a) => repliesToMembers[a]!, 3);
     const wanted = new Set(answerers);
     const firstReply = new Map<number, number>();
     for (let k = 0; k < m.count && firstReply.size < wanted.size; k++) {
@@ -52,7 +51,7 @@ export default defineDetector({
     }
     const evidence: EvidenceRef[] = answerers.map((a) => ({
       message: firstReply.get(a)!,
-      note: msg('evidence.answersOthers', { replies: d.authorStats[a]!.repliesToMembers }),
+      note: msg('evidence.answersOthers', { replies: repliesToMembers[a]! }),
     }));
     const score = 0.75 * scale(share, FULL_SHARE) + 0.25 * scale(peerMessageShare, FULL_SHARE);
     const band = share < 0.15 ? 'low' : share < 0.4 ? 'mid' : 'high';

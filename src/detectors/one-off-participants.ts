@@ -15,13 +15,14 @@ export default defineDetector({
     let once = 0;
     let oneThread = 0;
     let returning = 0;
-    d.authorStats.forEach((s, a) => {
-      if (!d.isMemberAuthor[a] || s.messages === 0) return;
-      counts.push(s.messages);
-      if (s.messages === 1) once++;
-      if (s.threads === 1) oneThread++;
-      if (s.weeks >= 2) returning++;
-    });
+    const { messages, threads, weeks: activeWeeks } = d.authorStats;
+    for (let a = 0; a < ds.authors.length; a++) {
+      if (!d.isMemberAuthor[a] || messages[a] === 0) continue;
+      counts.push(messages[a]!);
+      if (messages[a] === 1) once++;
+      if (threads[a] === 1) oneThread++;
+      if (activeWeeks[a]! >= 2) returning++;
+    }
     const members = counts.length;
     counts.sort((x, y) => y - x);
     const top = Math.max(1, Math.ceil(members / 10));

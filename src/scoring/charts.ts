@@ -15,11 +15,12 @@ export const CORE_LIST_LIMIT = 500;
 
 /** The core group, by the core-group signal's own rule; most replies to members first. */
 export function coreMembers(d: Derived): number[] {
+  const { weeks, repliesToMembers, firstMessage } = d.authorStats;
   const core: number[] = [];
-  d.authorStats.forEach((s, a) => {
-    if (d.isMemberAuthor[a] && s.weeks >= CORE_MIN_WEEKS && s.repliesToMembers >= CORE_MIN_REPLIES) core.push(a);
-  });
-  return core.sort((a, b) => d.authorStats[b]!.repliesToMembers - d.authorStats[a]!.repliesToMembers || d.authorStats[a]!.firstMessage - d.authorStats[b]!.firstMessage || a - b);
+  for (let a = 0; a < d.isMemberAuthor.length; a++) {
+    if (d.isMemberAuthor[a] && weeks[a]! >= CORE_MIN_WEEKS && repliesToMembers[a]! >= CORE_MIN_REPLIES) core.push(a);
+  }
+  return core.sort((a, b) => repliesToMembers[b]! - repliesToMembers[a]! || firstMessage[a]! - firstMessage[b]! || a - b);
 }
 
 export function buildCharts(ds: Dataset, d: Derived, nameOf: (author: number) => string): ChartsT {

@@ -9,7 +9,7 @@ import { connectedComponents } from 'graphology-components';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/derive/index.js';
-import { BRAND_NODE, componentCount, coreNumbers, degreeCentralization, largestComponent, reciprocity, replyNetwork } from '../../src/derive/graph.js';
+import { BRAND_NODE, authorDegree, componentCount, coreNumberArray, coreNumbers, largestComponentAuthors, degreeCentralization, largestComponent, reciprocity, replyNetwork } from '../../src/derive/graph.js';
 import { POST_AUTHOR } from '../../src/model/dataset.js';
 import { build, type Row } from '../helpers/dataset.js';
 
@@ -94,6 +94,15 @@ describe('reply network', () => {
           // the real graphology graph takes the graphology-metrics path
           expect(degreeCentralization(g)).toBe(degreeCentralization(r));
           expect([...coreNumbers(g)]).toEqual([...coreNumbers(r)]);
+          expect([...coreNumberArray(g)]).toEqual([...coreNumbers(r).values()]);
+          if (name === 'members') {
+            // the integer forms the detectors use: the same group (in node order), the same degrees
+            const first = Array.from({ length: ds.authors.length }, (_, a) => (a * 7) % 5);
+            const ids = largestComponentAuthors(g, first);
+            expect(ids).toEqual(r.nodes().map(Number).filter((a) => ids.includes(a)));
+            expect([...ids].sort((x, y) => x - y)).toEqual(largestRef(r, (v) => first[Number(v)]!).map(Number).sort((x, y) => x - y));
+            for (let a = 0; a < ds.authors.length; a++) expect(authorDegree(g, a)).toBe(r.hasNode(String(a)) ? r.degree(String(a)) : 0);
+          }
           const neighbors = nodes.map((n) => g.neighbors(n));
           expect(neighbors).toEqual(nodes.map((n) => r.neighbors(n)));
         }
