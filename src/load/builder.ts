@@ -22,7 +22,8 @@ import {
   POST_AUTHOR,
   ReplyKindCode,
 } from '../model/dataset.js';
-import { IdIndex, SeenIds, StringColumn } from './strings.js';
+import type { ByteRange } from './field-bytes.js';
+import { ByteKeys, IdIndex, SeenIds, StringColumn } from './strings.js';
 import { copyString, leadingMention, makeExcerpt, normalizeName } from './text.js';
 
 export interface SourceOptions {
@@ -82,6 +83,42 @@ export interface MessageInput {
   textHash?: number;
 }
 
+/**
+ * A message given as byte ranges of its UTF-8 record (the generic CSV reader's fast path):
+ * the same message as a `MessageInput`, without a string for each field. Every range holds
+ * the trimmed value's UTF-8 bytes (see field-bytes.ts); an empty range is an absent field.
+ * The reader fills one such object and passes it for every row.
+ */
+export interface MessageBytes {
+  /** the author's key (an id, else the name): never empty */
+  key: ByteRange;
+  /** the author's name (else the id) */
+  name: ByteRange;
+  id: ByteRange;
+  parent: ByteRange;
+  /** post id: the thread key */
+  post: ByteRange;
+  /** the leading @mention, normalized (normalizeName), or empty */
+  mention: ByteRange;
+  createdAt: number;
+  /** the other reading of an ambiguous day/month date, NaN when none */
+  createdAtAlt: number;
+  /** NaN when the row has none */
+  reactions: number;
+  /** '' when none */
+  channel: string;
+  platform: string | undefined;
+  line: number;
+  /** the text, when the reader decoded it (to classify it here, or for an eager excerpt) */
+  text: string;
+  /** lexicon flags given by the reader (a worker computes them), or -1 to classify `text` here */
+  lex: number;
+  /** a hash of the text's bytes, for duplicate rows */
+  textHash: number;
+  /** with a source that can `reread`: where the text can be read back; NaN when none */
+  textHandle: number;
+}
+
 export interface FinishOptions {
   /** accounts named with --brand: ids or names, any platform */
   brand?: string[];
@@ -117,6 +154,8 @@ function grow<T extends Typed>(a: T, size: number, fill?: number): T {
 export interface DatasetBuilder {
   addSource(options: SourceOptions): number;
   addMessage(source: number, input: MessageInput): void;
+  /** the same as `addMessage`, from byte ranges (see MessageBytes) */
+  addMessageBytes(source: number, input: MessageBytes): void;
   /** a row that could not be used: counted, and reported with its line */
   skip(source: number, code: string, line?: number, values?: Record<string, string | number>): void;
   /** the rows of a source skipped so far, by reason */
@@ -173,12 +212,11 @@ export function createDatasetBuilder(): DatasetBuilder {
   /** entry i = message i's parent id (''), created with the first parent */
   let parents: StringColumn | null = null;
   const eagerExcerpts = new Map<number, string>();
-  const threadKeyList: string[] = [];
-  const threadKeyIndex = new Map<string, number>();
+  /** thread keys and leading mentions, interned by their bytes (their strings are made by finish) */
+  const threadKeys = new ByteKeys();
   let lastThreadKey = '';
   let lastThreadKeyId = -1;
-  const mentionList: string[] = [];
-  const mentionIndex = new Map<string, number>();
+  const mentionKeys = new ByteKeys();
   const replyKindOverride = new Map<number, ReplyKind>();
   /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
   let seenIds: SeenIds | null = new SeenIds(ids, () => cols.source);
@@ -190,34 +228,59 @@ export function createDatasetBuilder(): DatasetBuilder {
   const skipsListed = new Map<string, number>();
   const skipsBySource: Record<string, number>[] = [];
 
-  const authors: Author[] = [];
-  /** platform → author key → index */
-  const authorMaps = new Map<string, Map<string, number>>();
+  /**
+   * Authors while loading: keys interned by their bytes, one group per platform; no object
+   * per author until finish. A name is kept only when it is not the key's own display form.
+   */
+  const authorKeys = new ByteKeys();
+  const platformNames: string[] = [];
+  const platformIds = new Map<string, number>();
   let lastPlatform: string | null = null;
-  let lastAuthorMap: Map<string, number> | null = null;
+  let lastPlatformId = -1;
+  /** display names of the authors whose name is not their key */
+  const authorNames = new Map<number, string>();
+  const authorBots = new Set<number>();
   const channels: string[] = [];
   const channelIndex = new Map<string, number>();
   let lastChannel = '';
   let lastChannelId = -1;
 
+  function platformId(platform: string): number {
+    if (platform === lastPlatform) return lastPlatformId;
+    let id = platformIds.get(platform);
+    if (id === undefined) {
+      id = platformNames.length;
+      platformNames.push(platform);
+      platformIds.set(platform, id);
+    }
+    lastPlatform = platform;
+    lastPlatformId = id;
+    return id;
+  }
+
+  /**
+   * Author `a` is called `name` (not its key): kept when its display form differs from the
+   * key's. An author whose name is its key's display form takes the first other name given.
+   */
+  function nameAuthor(a: number, name: string, key: string): void {
+    const shown = displayName(name);
+    if (shown !== displayName(key)) authorNames.set(a, shown);
+  }
+
   function internAuthor(platform: string, key: string, name: string | undefined, bot: boolean): number {
-    let map = lastAuthorMap;
-    if (platform !== lastPlatform || !map) {
-      map = authorMaps.get(platform) ?? null;
-      if (!map) authorMaps.set(platform, (map = new Map()));
-      lastPlatform = platform;
-      lastAuthorMap = map;
-    }
-    let i = map.get(key);
-    if (i === undefined) {
-      i = authors.length;
-      const k = copyString(key);
+    const i = authorKeys.internString(platformId(platform), key);
+    if (authorKeys.added) {
       const nm = name || key;
-      authors.push({ key: k, name: nm === key && key.length <= MAX_NAME ? k : displayName(nm), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
-      map.set(k, i);
-    } else if (name && authors[i]!.name === displayName(authors[i]!.key) && name !== key) {
-      authors[i]!.name = displayName(name);
-    }
+      if (nm !== key) nameAuthor(i, nm, key);
+      if (bot) authorBots.add(i);
+    } else if (name && name !== key && !authorNames.has(i)) nameAuthor(i, name, key);
+    return i;
+  }
+
+  /** internAuthor from bytes: `name` may be empty (then the key is the name) */
+  function internAuthorBytes(platform: number, key: ByteRange, name: ByteRange): number {
+    const i = authorKeys.intern(platform, key.buf, key.start, key.end);
+    if (name.size > 0 && !name.equals(key) && (authorKeys.added || !authorNames.has(i))) nameAuthor(i, name.toString(), authorKeys.get(i));
     return i;
   }
 
@@ -236,24 +299,9 @@ export function createDatasetBuilder(): DatasetBuilder {
 
   function internThreadKey(key: string): number {
     if (key === lastThreadKey && lastThreadKeyId >= 0) return lastThreadKeyId;
-    let i = threadKeyIndex.get(key);
-    if (i === undefined) {
-      i = threadKeyList.length;
-      threadKeyList.push(copyString(key));
-      threadKeyIndex.set(threadKeyList[i]!, i);
-    }
+    const i = threadKeys.internString(0, key);
     lastThreadKey = key;
     lastThreadKeyId = i;
-    return i;
-  }
-
-  function internMention(name: string): number {
-    let i = mentionIndex.get(name);
-    if (i === undefined) {
-      i = mentionList.length;
-      mentionList.push(name);
-      mentionIndex.set(name, i);
-    }
     return i;
   }
 
@@ -357,9 +405,74 @@ export function createDatasetBuilder(): DatasetBuilder {
       const mention = m.mention !== undefined ? m.mention : leadingMention(m.text);
       if (mention) {
         if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
-        mentionOf[i] = internMention(mention);
+        mentionOf[i] = mentionKeys.internString(0, mention);
       }
       if (src.options.reread && m.textHandle !== undefined) {
+        if (!handles) handles = new Float64Array(cap).fill(NaN);
+        handles[i] = m.textHandle;
+      } else {
+        eagerExcerpts.set(i, makeExcerpt(m.text));
+      }
+    },
+
+    addMessageBytes(source, m) {
+      const src = sources[source]!;
+      if (!(m.createdAt >= MIN_DATE && m.createdAt < MAX_DATE)) {
+        const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
+        return builder.skip(source, 'row-date-out-of-range', m.line, { value });
+      }
+      const platform = platformId(m.platform || src.platform);
+      // the id goes into the column first: the duplicate check compares with it there
+      const i = n;
+      let firstWithId = -2;
+      let row = 0;
+      if (m.id.size > 0) {
+        addCapped(ids, m.id);
+        if (seenIds) {
+          row = rowHashBytes(m.key, platform, m.createdAt, m.textHash);
+          firstWithId = seenIds.findEntry(source, i);
+          if (firstWithId >= 0 && rowHashes![firstWithId] === row) {
+            ids.removeLast();
+            return builder.skip(source, 'row-duplicate', m.line, { id: m.id.toString().slice(0, 40) });
+          }
+        }
+      } else ids.add('');
+      src.rowsRead++;
+      if (n >= cap) resize(Math.ceil(cap * 1.5));
+      n++;
+      cols.author[i] = internAuthorBytes(platform, m.key, m.name);
+      cols.createdAt[i] = m.createdAt;
+      if (!Number.isNaN(m.createdAtAlt) && m.createdAtAlt !== m.createdAt) {
+        if (!alt) alt = new Float64Array(cap).fill(NaN);
+        alt[i] = m.createdAtAlt;
+      } else if (alt) alt[i] = NaN;
+      cols.reactions[i] = Number.isFinite(m.reactions) ? Math.min(MAX_REACTIONS, Math.max(0, Math.round(m.reactions))) : -1;
+      cols.channel[i] = internChannel(m.channel);
+      cols.source[i] = source;
+      cols.lex[i] = m.lex >= 0 ? m.lex : classifyText(m.text);
+      cols.line[i] = m.line;
+      if (firstWithId === -1) {
+        rowHashes![i] = row;
+        seenIds!.insert(i, source);
+      }
+      if (m.parent.size > 0) {
+        if (!parents) {
+          parents = new StringColumn(cap);
+          parents.addEmpty(i);
+        }
+        addCapped(parents, m.parent);
+      } else if (parents) parents.add('');
+      if (m.post.size > 0) {
+        if (!threadKeyOf) threadKeyOf = new Int32Array(cap).fill(-1);
+        const p = m.post;
+        // a key longer than MAX_ID code units is cut as a string (ASCII: as bytes)
+        threadKeyOf[i] = p.size <= MAX_ID ? threadKeys.intern(0, p.buf, p.start, p.end) : p.isAscii() ? threadKeys.intern(0, p.buf, p.start, p.start + MAX_ID) : threadKeys.internString(0, p.toString().slice(0, MAX_ID));
+      }
+      if (m.mention.size > 0) {
+        if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
+        mentionOf[i] = mentionKeys.intern(0, m.mention.buf, m.mention.start, m.mention.end);
+      }
+      if (src.options.reread && !Number.isNaN(m.textHandle)) {
         if (!handles) handles = new Float64Array(cap).fill(NaN);
         handles[i] = m.textHandle;
       } else {
@@ -412,6 +525,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     reserve(more) {
       const want = n + Math.max(0, Math.floor(more));
       if (want > cap) resize(want);
+      seenIds?.reserve(want);
     },
 
     count() {
@@ -441,19 +555,29 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
       keep = Int32Array.from(kept);
     }
-    const order = canonicalOrder(keep);
+    const nAuthors = authorKeys.length;
+    const authorKey: string[] = new Array<string>(nAuthors);
+    for (let a = 0; a < nAuthors; a++) authorKey[a] = authorKeys.get(a);
+    const order = canonicalOrder(keep, authorKey);
     const count = order.length;
 
     // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
+    const byPlatform = platformNames.map(() => [] as number[]);
+    for (let a = 0; a < nAuthors; a++) byPlatform[authorKeys.group(a)]!.push(a);
     const authorOrder: number[] = [];
-    for (const platform of [...authorMaps.keys()].sort(cmp)) {
-      const map = authorMaps.get(platform)!;
-      // keys are unique within a platform; the default sort compares UTF-16 code units, as cmp does
-      for (const key of [...map.keys()].sort()) authorOrder.push(map.get(key)!);
+    for (const p of platformNames.map((_, p) => p).sort((x, y) => cmp(platformNames[x]!, platformNames[y]!))) {
+      // keys are unique within a platform; compared by UTF-16 code units, as the default sort does
+      for (const a of byPlatform[p]!.sort((x, y) => (authorKey[x]! < authorKey[y]! ? -1 : 1))) authorOrder.push(a);
     }
-    const authorOldToNew = new Int32Array(authors.length);
+    const authorOldToNew = new Int32Array(nAuthors);
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
-    const sortedAuthors = authorOrder.map((old) => authors[old]!);
+    const sortedAuthors: Author[] = authorOrder.map((a) => {
+      const key = authorKey[a]!;
+      const name = authorNames.get(a) ?? (key.length <= MAX_NAME ? key : displayName(key));
+      return { key, name, platform: platformNames[authorKeys.group(a)]!, isBrand: false, ...(authorBots.has(a) ? { role: 'bot' as const } : {}) };
+    });
+    authorKeys.clear();
+    authorNames.clear();
 
     // each column is put in canonical order, then its load-order version dropped, one at a
     // time: the peak holds one extra column, not two full sets
@@ -548,7 +672,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     const threadOf = new Int32Array(count).fill(-1);
     if (threadKeyOf) {
       const tko: Int32Array = threadKeyOf;
-      const nKeys = threadKeyList.length;
+      const nKeys = threadKeys.length;
       const threadByKey = new Map<number, number>(); // id scope × key id → thread
       for (let k = 0; k < count; k++) {
         const key = tko[order[k]!]!;
@@ -558,7 +682,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         let t = threadByKey.get(tk);
         if (t === undefined) {
           t = threads.length;
-          const keyString = threadKeyList[key]!;
+          const keyString = threadKeys.get(key);
           const rootIdx = byId.find(scope, keyString, entryOf);
           const kind = sources[msg.source[k]!]!.kind;
           // the root's author when the root is exported; else the post's (the brand) for comments,
@@ -609,7 +733,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (let k = 0; k < count; k++) {
         const mid = mo[order[k]!]!;
         if (mid >= 0 && mentionMayLink(k)) {
-          const words = mentionList[mid]!.split(' ');
+          const words = mentionKeys.get(mid).split(' ');
           for (let w = words.length; w >= 1; w--) {
             const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
             if (p !== undefined && msg.author[p] !== msg.author[k]) {
@@ -719,11 +843,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
 
     // the interning maps are not needed any more, and the dataset's closures would keep them
-    authorMaps.clear();
-    threadKeyIndex.clear();
-    mentionIndex.clear();
-    mentionList.length = 0;
-    threadKeyList.length = 0;
+    threadKeys.clear();
+    mentionKeys.clear();
     replyKindOverride.clear();
 
     return {
@@ -746,7 +867,7 @@ export function createDatasetBuilder(): DatasetBuilder {
    * a million indices with a comparator costs seconds; here the times are ranked with
    * native typed-array sorts and only runs of equal times go through the comparator.
    */
-  function canonicalOrder(keep: Int32Array | null): Int32Array {
+  function canonicalOrder(keep: Int32Array | null, authorKey: string[]): Int32Array {
     const idx = keep ?? Int32Array.from({ length: n }, (_, i) => i);
     const m = idx.length;
     const order = new Int32Array(m);
@@ -773,7 +894,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     const tie = (a: number, b: number): number => {
       const s = cmp(srcKey[cols.source[a]!]!, srcKey[cols.source[b]!]!);
       if (s !== 0) return s;
-      return cmp(ids.get(a), ids.get(b)) || cmp(authors[cols.author[a]!]!.key, authors[cols.author[b]!]!.key) || cmp(excerptOf(a), excerptOf(b)) || a - b;
+      return cmp(ids.get(a), ids.get(b)) || cmp(authorKey[cols.author[a]!]!, authorKey[cols.author[b]!]!) || cmp(excerptOf(a), excerptOf(b)) || a - b;
     };
     let s = 0;
     for (let e = 1; e <= m; e++) {
@@ -804,6 +925,31 @@ function rowHash(m: MessageInput): number {
   const s = m.authorKey + '\u0000' + (m.platform ?? '') + '\u0000' + m.createdAt + '\u0000' + (m.textHash === undefined ? m.text : '');
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   if (m.textHash !== undefined) h = Math.imul(h ^ m.textHash, 0x01000193);
+  return h >>> 0;
+}
+
+/** Ids and keys longer than MAX_ID are cut (as strings: a cut inside a non-ASCII value goes the string way). */
+function addCapped(col: StringColumn, r: ByteRange): void {
+  if (r.size <= MAX_ID) col.addBytes(r.buf, r.start, r.end);
+  else if (r.isAscii()) col.addBytes(r.buf, r.start, r.start + MAX_ID);
+  else col.add(r.toString().slice(0, MAX_ID));
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/**
+ * The row hash of the byte path: author key bytes, platform, time, text hash. It differs
+ * from `rowHash`, but rows are only compared within one source, which one reader fills.
+ */
+function rowHashBytes(key: ByteRange, platform: number, createdAt: number, textHash: number): number {
+  let h = 0x811c9dc5;
+  for (let k = key.start; k < key.end; k++) h = Math.imul(h ^ key.buf[k]!, 0x01000193);
+  h = Math.imul(h ^ platform, 0x01000193);
+  f64[0] = createdAt;
+  h = Math.imul(h ^ u32[0]!, 0x01000193);
+  h = Math.imul(h ^ u32[1]!, 0x01000193);
+  h = Math.imul(h ^ textHash, 0x01000193);
   return h >>> 0;
 }
 

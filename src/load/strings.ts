@@ -23,6 +23,13 @@ export function hashString(s: string, seed = 0): number {
   return h >>> 0;
 }
 
+/** FNV-1a over bytes: for ASCII, the same value as `hashString` of the string. */
+export function hashBytes(b: Uint8Array, start: number, end: number, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
 /** An append-only list of strings, entry i = the i-th `add`. */
 export class StringColumn {
   private bytes: Buffer = Buffer.allocUnsafe(1 << 16);
@@ -64,6 +71,35 @@ export class StringColumn {
     this.used = at;
     this.ends[i] = at;
     return i;
+  }
+
+  /**
+   * Adds the string that UTF-8 bytes `b[start, end)` decode to (well-formed UTF-8): ASCII is
+   * copied as it is, one byte a character, as `add` stores it.
+   */
+  addBytes(b: Buffer, start: number, end: number): number {
+    const len = end - start;
+    for (let j = start; j < end; j++) if (b[j]! >= 0x80) return this.add(b.toString('utf8', start, end));
+    const i = this.n++;
+    if (i >= this.ends.length) {
+      const e = new Int32Array(Math.ceil(this.ends.length * 1.5));
+      e.set(this.ends);
+      this.ends = e;
+    }
+    if (this.used + len > this.bytes.length) this.bytes = growBuffer(this.bytes, this.used + len);
+    const to = this.bytes;
+    for (let j = start, at = this.used; j < end; j++) to[at++] = b[j]!;
+    this.used += len;
+    this.ends[i] = this.used;
+    return i;
+  }
+
+  /** Drops the last entry (a row found to be a copy after its id was added). */
+  removeLast(): void {
+    if (this.n === 0) return;
+    const i = --this.n;
+    this.wide?.delete(i);
+    this.used = this.start(i);
   }
 
   /** adds n empty entries */
@@ -195,10 +231,12 @@ export class IdIndex {
 /**
  * (source, id) → the first message with that id, filled while loading (duplicate rows are
  * told by comparing with it). Open addressing over message indices, growing by doubling;
- * the ids themselves stay in the StringColumn.
+ * the ids themselves stay in the StringColumn, their hashes beside the slots (a probe
+ * compares bytes only when the hashes agree, and growing hashes nothing again).
  */
 export class SeenIds {
   private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Uint32Array(1 << 12);
   private size = 0;
 
   constructor(
@@ -206,37 +244,223 @@ export class SeenIds {
     private sources: () => Uint16Array,
   ) {}
 
+  /** room for this many ids without growing */
+  reserve(count: number): void {
+    let size = this.slots.length;
+    while (size < count * 2) size *= 2;
+    if (size > this.slots.length) this.rehash(size);
+  }
+
   /** the first message with (source, id), or -1 */
   find(source: number, id: string): number {
+    const h = hashString(id, source);
     const mask = this.slots.length - 1;
     const src = this.sources();
-    for (let s = hashString(id, source) & mask; ; s = (s + 1) & mask) {
+    for (let s = h & mask; ; s = (s + 1) & mask) {
       const v = this.slots[s]!;
       if (v === -1) return -1;
-      if (src[v] === source && this.ids.equals(v, id)) return v;
+      if (this.hashes[s] === h && src[v] === source && this.ids.equals(v, id)) return v;
+    }
+  }
+
+  /** the first message with (source, the id of entry `i` of the column), or -1 */
+  findEntry(source: number, i: number): number {
+    const h = this.ids.hash(i, source);
+    const mask = this.slots.length - 1;
+    const src = this.sources();
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = this.slots[s]!;
+      if (v === -1) return -1;
+      if (this.hashes[s] === h && src[v] === source && this.ids.equalsEntry(v, this.ids, i)) return v;
     }
   }
 
   /** adds message `i` (its id already in the column), known to be absent */
   insert(i: number, source: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    if ((this.size + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     const mask = this.slots.length - 1;
-    let s = this.ids.hash(i, source) & mask;
+    const h = this.ids.hash(i, source);
+    let s = h & mask;
     while (this.slots[s] !== -1) s = (s + 1) & mask;
     this.slots[s] = i;
+    this.hashes[s] = h;
     this.size++;
   }
 
-  private grow(): void {
+  private rehash(size: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    const src = this.sources();
-    for (const v of old) {
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Uint32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < old.length; k++) {
+      const v = old[k]!;
       if (v === -1) continue;
-      let s = this.ids.hash(v, src[v]!) & mask;
+      const h = oldHashes[k]!;
+      let s = h & mask;
       while (this.slots[s] !== -1) s = (s + 1) & mask;
       this.slots[s] = v;
+      this.hashes[s] = h;
     }
+  }
+}
+
+/**
+ * Interned keys (author keys within a platform, thread keys, mentions) found by their UTF-8
+ * bytes: a new key's bytes are copied once, a known one is found by hashing and comparing
+ * bytes, without making a string. Keys are numbered in order of first sight; their strings
+ * are decoded when asked for. A group (a platform) scopes the keys: the same bytes in two
+ * groups are two keys. Open addressing on Int32 slots, no entry limit.
+ */
+export class ByteKeys {
+  private pool: Buffer = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  /** end of key i in the pool (it starts where key i - 1 ends) */
+  private ends = new Int32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private groups = new Int32Array(1024);
+  private slots = new Int32Array(2048).fill(-1);
+  private n = 0;
+  /**
+   * Strings with a lone surrogate (a JSON "\ud800" escape): UTF-8 cannot say them, so they
+   * are keyed by the string itself (group + NUL + string), apart from all others.
+   */
+  private odd: Map<string, number> | null = null;
+  private oddString: Map<number, string> | null = null;
+  private scratch: Buffer = Buffer.allocUnsafe(256);
+  /** whether the last `intern` added the key */
+  added = false;
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** bytes held (for memory accounting) */
+  get byteSize(): number {
+    return this.pool.length + this.ends.byteLength + this.hashes.byteLength + this.groups.byteLength + this.slots.byteLength;
+  }
+
+  private startOf(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1]!;
+  }
+
+  /** the index of the key `b[start, end)` (well-formed UTF-8) in `group`, added when new (see `added`) */
+  intern(group: number, b: Buffer, start: number, end: number): number {
+    const h = hashBytes(b, start, end, group);
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    let s = h & mask;
+    for (; ; s = (s + 1) & mask) {
+      const v = this.slots[s]!;
+      if (v === -1) break;
+      if (this.hashes[v] !== h || this.groups[v] !== group) continue;
+      const vs = this.startOf(v);
+      if (this.ends[v]! - vs !== len) continue;
+      const pool = this.pool;
+      let k = 0;
+      while (k < len && pool[vs + k] === b[start + k]) k++;
+      if (k === len) {
+        this.added = false;
+        return v;
+      }
+    }
+    this.added = true;
+    const i = this.push(group, h, len);
+    const pool = this.pool;
+    for (let k = 0, at = this.used - len; k < len; k++) pool[at + k] = b[start + k]!;
+    this.slots[s] = i;
+    if (this.n * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return i;
+  }
+
+  /** the index of key `key` in `group`, added when new (see `added`) */
+  internString(group: number, key: string): number {
+    if (/[\ud800-\udfff]/.test(key) && /\p{Cs}/u.test(key)) {
+      const name = group + '\u0000' + key;
+      const found = this.odd?.get(name);
+      if (found !== undefined) {
+        this.added = false;
+        return found;
+      }
+      this.added = true;
+      // no bytes: an empty entry in a group no byte lookup uses
+      const i = this.push(-1 - group, 0, 0);
+      (this.odd ??= new Map()).set(name, i);
+      (this.oddString ??= new Map()).set(i, key);
+      return i;
+    }
+    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    const len = this.scratch.write(key, 0, 'utf8');
+    return this.intern(group, this.scratch, 0, len);
+  }
+
+  private push(group: number, h: number, len: number): number {
+    const i = this.n++;
+    if (i >= this.ends.length) {
+      const size = Math.ceil(this.ends.length * 1.5);
+      const e = new Int32Array(size);
+      e.set(this.ends);
+      this.ends = e;
+      const hs = new Uint32Array(size);
+      hs.set(this.hashes);
+      this.hashes = hs;
+      const g = new Int32Array(size);
+      g.set(this.groups);
+      this.groups = g;
+    }
+    if (this.used + len > this.pool.length) this.pool = growBuffer(this.pool, this.used + len);
+    this.used += len;
+    this.ends[i] = this.used;
+    this.hashes[i] = h;
+    this.groups[i] = group;
+    return i;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let i = 0; i < this.n; i++) {
+      if (this.groups[i]! < 0) continue;
+      let s = this.hashes[i]! & mask;
+      while (this.slots[s] !== -1) s = (s + 1) & mask;
+      this.slots[s] = i;
+    }
+  }
+
+  /** the key's string */
+  get(i: number): string {
+    const odd = this.oddString?.get(i);
+    if (odd !== undefined) return odd;
+    const s = this.startOf(i);
+    const e = this.ends[i]!;
+    return s === e ? '' : this.pool.toString('utf8', s, e);
+  }
+
+  /** the group the key was interned in */
+  group(i: number): number {
+    const g = this.groups[i]!;
+    return g < 0 ? -1 - g : g;
+  }
+
+  /** whether key i holds the bytes `b[start, end)` */
+  equalsBytes(i: number, b: Buffer, start: number, end: number): boolean {
+    if (this.oddString?.has(i)) return false;
+    const s = this.startOf(i);
+    if (this.ends[i]! - s !== end - start) return false;
+    for (let k = 0; k < end - start; k++) if (this.pool[s + k] !== b[start + k]) return false;
+    return true;
+  }
+
+  /** drops every key (the table is not needed after loading) */
+  clear(): void {
+    this.pool = Buffer.alloc(0);
+    this.used = 0;
+    this.ends = new Int32Array(0);
+    this.hashes = new Uint32Array(0);
+    this.groups = new Int32Array(0);
+    this.slots = new Int32Array(1).fill(-1);
+    this.n = 0;
+    this.odd = null;
+    this.oddString = null;
   }
 }
