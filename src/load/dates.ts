@@ -31,7 +31,40 @@ function offsetMinutes(z: string | undefined): number {
   return m[1] === '-' ? -v : v;
 }
 
-function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+/** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), as Date counts them. */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isInt(v: number, lo: number): boolean {
+  return (v | 0) === v && v >= lo;
+}
+
+/**
+ * Epoch ms of a calendar date and time, NaN when the date is not in the calendar. Plain
+ * numbers (what the readers give) are computed directly; anything else goes through Date
+ * (`utcByDate`, the reference: the test file compares them). As there, a time that rolls
+ * over to the next day (23:59:60) keeps the date: only the time within the day counts.
+ */
+export function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  if (isInt(y, 0) && isInt(mo, 1) && isInt(d, 1) && isInt(h, 0) && isInt(mi, 0) && isInt(s, 0) && isInt(ms, 0) && ms < 1000 && isInt(offset, -100000) && offset < 100000) {
+    const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    if (d > MONTH_DAYS[mo - 1]! + (leap ? 1 : 0)) return NaN;
+    return daysFromCivil(y, mo, d) * 86400000 + ((((h * 60 + mi) * 60 + s) * 1000 + ms) % 86400000) - offset * 60000;
+  }
+  return utcByDate(y, mo, d, h, mi, s, ms, offset);
+}
+
+/** `utc` through a Date object: the general way, and the reference for the direct one. */
+export function utcByDate(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
   // Date.UTC reads years 0–99 as 1900–1999: set the year apart so "0099-01-01" stays year 99
   const check = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));

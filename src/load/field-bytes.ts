@@ -191,20 +191,41 @@ function isWordByte(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/u;
+
+/**
+ * The non-ASCII character at `b[p]`: 1 a letter or digit, 2 a space, 0 anything else (an
+ * emoji, a typographic quote), -1 bytes that are not a UTF-8 character (they would decode
+ * as Windows-1252: the string way decides).
+ */
+function nonAsciiKind(b: Buffer, p: number, e: number): number {
+  const c = b[p]!;
+  const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+  if (p + len > e || utf8Kind(b, p, p + len) !== 1) return -1;
+  const ch = b.toString('utf8', p, p + len);
+  return WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
+}
+
 /**
  * `leadingMention` (text.ts) read on the text's raw bytes, for the common case of an ASCII
  * name: 1 and the normalized mention in `out` (lower case), 0 when the text opens on no
- * mention, -1 when a non-ASCII character decides (then ask `leadingMention` on the string).
+ * mention, -1 when a non-ASCII letter or space decides (then ask `leadingMention` on the
+ * string). A non-ASCII character that is neither (an emoji, `’`) only ends the name.
  * Escaped quotes need no care: a quote ends the name, and before it bytes and code units
  * are in step.
  */
 export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRange): number {
-  // the string version reads text.slice(0, 100): in ASCII, 100 bytes
+  // the string version reads text.slice(0, 100): while every byte is ASCII, 100 bytes
   const limit = Math.min(e, s + 100);
   let p = s;
   while (p < limit) {
     const c = b[p]!;
-    if (c >= 0x80) return -1; // a Unicode space, or not: the string way tells
+    if (c >= 0x80) {
+      // a space (or bytes that may decode as one) lets the string way decide; else it is no "@"
+      const kind = nonAsciiKind(b, p, e);
+      return kind === 2 || kind === -1 ? -1 : 0;
+    }
     if (!isAsciiSpace(c)) break;
     p++;
   }
@@ -216,14 +237,20 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
       // " " then a word character, or the name ends before the space
       if (p + 1 >= limit || b[p] !== 0x20) break;
       const c = b[p + 1]!;
-      if (c >= 0x80) return -1;
+      if (c >= 0x80) {
+        if (nonAsciiKind(b, p + 1, e) !== 0) return -1;
+        break;
+      }
       if (!isWordByte(c)) break;
       p++;
     }
     const start = p;
     while (p < limit && p - start < 40) {
       const c = b[p]!;
-      if (c >= 0x80) return -1;
+      if (c >= 0x80) {
+        if (nonAsciiKind(b, p, e) !== 0) return -1;
+        break;
+      }
       if (!isWordByte(c)) break;
       p++;
     }

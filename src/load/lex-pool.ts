@@ -13,7 +13,9 @@ import type { CsvRecord } from './csv-scan.js';
 interface Batch {
   id: number;
   first: number;
-  bytes: Uint8Array;
+  /** the scanner's buffer the texts are in (kept until the flags come back: the main thread classifies from it if the worker fails) */
+  buf: Buffer;
+  /** start, end of each text in `buf` */
   bounds: Int32Array;
   escaped: Uint8Array;
 }
@@ -22,12 +24,16 @@ const BATCH_TEXTS = 4096;
 /** beyond this many batches waiting for the worker, the main thread classifies new ones itself */
 const MAX_IN_FLIGHT = 16;
 
+/**
+ * Texts are not copied one by one: a batch is the texts of one scanner buffer (about 1 MiB
+ * of records), and what goes to the worker is one copy of the stretch of that buffer they
+ * span, transferred, with each text's bounds in it.
+ */
 export class LexPool {
   private worker: Worker | null;
   private inFlight = new Map<number, Batch>();
   private nextId = 0;
-  private bytes = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
+  private buf: Buffer | null = null;
   private bounds = new Int32Array(BATCH_TEXTS * 2);
   private escaped = new Uint8Array(BATCH_TEXTS);
   private count = 0;
@@ -67,46 +73,42 @@ export class LexPool {
 
   /** Queues the text of field `field` of `r` for message `index` (consecutive indices). */
   add(r: CsvRecord, field: number, index: number): void {
-    if (this.count === 0) this.first = index;
-    const size = r.size(field);
-    if (this.used + size > this.bytes.length) {
-      if (this.count > 0) {
-        this.flush();
-        this.first = index;
-      }
-      if (size > this.bytes.length) this.bytes = Buffer.allocUnsafe(size * 2);
+    if (this.count > 0 && r.buf !== this.buf) this.flush();
+    if (this.count === 0) {
+      this.first = index;
+      this.buf = r.buf;
     }
     const s = r.start(field);
-    r.buf.copy(this.bytes, this.used, s, s + size);
-    this.bounds[2 * this.count] = this.used;
-    this.bounds[2 * this.count + 1] = this.used + size;
+    this.bounds[2 * this.count] = s;
+    this.bounds[2 * this.count + 1] = s + r.size(field);
     this.escaped[this.count] = r.escaped(field) ? 1 : 0;
-    this.used += size;
     if (++this.count === BATCH_TEXTS) this.flush();
   }
 
   private flush(): void {
-    if (this.count === 0) return;
+    if (this.count === 0 || !this.buf) return;
     const batch: Batch = {
       id: this.nextId++,
       first: this.first,
-      bytes: this.bytes.subarray(0, this.used),
+      buf: this.buf,
       bounds: this.bounds.slice(0, this.count * 2),
       escaped: this.escaped.slice(0, this.count),
     };
-    if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) this.classify(batch);
-    else {
-      this.inFlight.set(batch.id, batch);
-      // structured clone copies the bytes: the buffer is reused for the next batch
-      this.worker.postMessage({ id: batch.id, bytes: batch.bytes, bounds: batch.bounds, escaped: batch.escaped });
-      batch.bytes = Uint8Array.prototype.slice.call(batch.bytes);
-    }
-    this.used = 0;
+    this.buf = null;
     this.count = 0;
+    if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) return this.classify(batch);
+    this.inFlight.set(batch.id, batch);
+    // one copy of the stretch the texts span, handed over (not cloned again)
+    const lo = batch.bounds[0]!;
+    const hi = batch.bounds[batch.bounds.length - 1]!;
+    const bytes = new Uint8Array(hi - lo);
+    bytes.set(batch.buf.subarray(lo, hi));
+    const bounds = batch.bounds.map((v) => v - lo);
+    this.worker.postMessage({ id: batch.id, bytes, bounds, escaped: batch.escaped }, [bytes.buffer, bounds.buffer]);
   }
 
   private classify(b: Batch): void {
-    const buf = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
+    const buf = b.buf;
     for (let j = 0; j < b.escaped.length; j++) {
       const s = b.bounds[2 * j]!;
       const e = b.bounds[2 * j + 1]!;

@@ -231,13 +231,17 @@ export class IdIndex {
 /**
  * (source, id) → the first message with that id, filled while loading (duplicate rows are
  * told by comparing with it). Open addressing over message indices, growing by doubling;
- * the ids themselves stay in the StringColumn, their hashes beside the slots (a probe
- * compares bytes only when the hashes agree, and growing hashes nothing again).
+ * the ids themselves stay in the StringColumn. Each slot holds the message and its id's
+ * hash side by side: a probe touches one place in memory, compares bytes only when the
+ * hashes agree, and growing hashes nothing again.
  */
 export class SeenIds {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes = new Uint32Array(1 << 12);
+  /** slot s: [2s] message index (-1: empty), [2s + 1] hash */
+  private table = new Int32Array(2 << 12).fill(-1);
   private size = 0;
+  private lastEntry = -1;
+  private lastSource = -1;
+  private lastHash = 0;
 
   constructor(
     private ids: StringColumn,
@@ -246,61 +250,66 @@ export class SeenIds {
 
   /** room for this many ids without growing */
   reserve(count: number): void {
-    let size = this.slots.length;
-    while (size < count * 2) size *= 2;
-    if (size > this.slots.length) this.rehash(size);
+    let slots = this.table.length >> 1;
+    while (slots < count * 2) slots *= 2;
+    if (slots > this.table.length >> 1) this.rehash(slots);
   }
 
   /** the first message with (source, id), or -1 */
   find(source: number, id: string): number {
-    const h = hashString(id, source);
-    const mask = this.slots.length - 1;
+    const h = hashString(id, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     const src = this.sources();
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const v = this.slots[s]!;
+      const v = t[2 * s]!;
       if (v === -1) return -1;
-      if (this.hashes[s] === h && src[v] === source && this.ids.equals(v, id)) return v;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equals(v, id)) return v;
     }
   }
 
   /** the first message with (source, the id of entry `i` of the column), or -1 */
   findEntry(source: number, i: number): number {
-    const h = this.ids.hash(i, source);
-    const mask = this.slots.length - 1;
+    const h = this.ids.hash(i, source) | 0;
+    this.lastEntry = i;
+    this.lastSource = source;
+    this.lastHash = h;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     const src = this.sources();
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const v = this.slots[s]!;
+      const v = t[2 * s]!;
       if (v === -1) return -1;
-      if (this.hashes[s] === h && src[v] === source && this.ids.equalsEntry(v, this.ids, i)) return v;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equalsEntry(v, this.ids, i)) return v;
     }
   }
 
   /** adds message `i` (its id already in the column), known to be absent */
   insert(i: number, source: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    const h = this.ids.hash(i, source);
+    if ((this.size + 1) * 2 > this.table.length >> 1) this.rehash(this.table.length);
+    // the entry just looked up is not hashed twice
+    const h = i === this.lastEntry && source === this.lastSource ? this.lastHash : this.ids.hash(i, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let s = h & mask;
-    while (this.slots[s] !== -1) s = (s + 1) & mask;
-    this.slots[s] = i;
-    this.hashes[s] = h;
+    while (t[2 * s] !== -1) s = (s + 1) & mask;
+    t[2 * s] = i;
+    t[2 * s + 1] = h;
     this.size++;
   }
 
-  private rehash(size: number): void {
-    const old = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(size).fill(-1);
-    this.hashes = new Uint32Array(size);
-    const mask = size - 1;
-    for (let k = 0; k < old.length; k++) {
+  private rehash(slots: number): void {
+    const old = this.table;
+    const t = (this.table = new Int32Array(2 * slots).fill(-1));
+    const mask = slots - 1;
+    for (let k = 0; k < old.length; k += 2) {
       const v = old[k]!;
       if (v === -1) continue;
-      const h = oldHashes[k]!;
+      const h = old[k + 1]!;
       let s = h & mask;
-      while (this.slots[s] !== -1) s = (s + 1) & mask;
-      this.slots[s] = v;
-      this.hashes[s] = h;
+      while (t[2 * s] !== -1) s = (s + 1) & mask;
+      t[2 * s] = v;
+      t[2 * s + 1] = h;
     }
   }
 }
@@ -317,9 +326,10 @@ export class ByteKeys {
   private used = 0;
   /** end of key i in the pool (it starts where key i - 1 ends) */
   private ends = new Int32Array(1024);
-  private hashes = new Uint32Array(1024);
+  private hashes = new Int32Array(1024);
   private groups = new Int32Array(1024);
-  private slots = new Int32Array(2048).fill(-1);
+  /** slot s: [2s] key index (-1: empty), [2s + 1] its hash (a probe reads one place in memory) */
+  private table = new Int32Array(2 * 2048).fill(-1);
   private n = 0;
   /**
    * Strings with a lone surrogate (a JSON "\ud800" escape): UTF-8 cannot say them, so they
@@ -337,7 +347,7 @@ export class ByteKeys {
 
   /** bytes held (for memory accounting) */
   get byteSize(): number {
-    return this.pool.length + this.ends.byteLength + this.hashes.byteLength + this.groups.byteLength + this.slots.byteLength;
+    return this.pool.length + this.ends.byteLength + this.hashes.byteLength + this.groups.byteLength + this.table.byteLength;
   }
 
   private startOf(i: number): number {
@@ -346,14 +356,15 @@ export class ByteKeys {
 
   /** the index of the key `b[start, end)` (well-formed UTF-8) in `group`, added when new (see `added`) */
   intern(group: number, b: Buffer, start: number, end: number): number {
-    const h = hashBytes(b, start, end, group);
-    const mask = this.slots.length - 1;
+    const h = hashBytes(b, start, end, group) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     const len = end - start;
     let s = h & mask;
     for (; ; s = (s + 1) & mask) {
-      const v = this.slots[s]!;
+      const v = t[2 * s]!;
       if (v === -1) break;
-      if (this.hashes[v] !== h || this.groups[v] !== group) continue;
+      if (t[2 * s + 1] !== h || this.groups[v] !== group) continue;
       const vs = this.startOf(v);
       if (this.ends[v]! - vs !== len) continue;
       const pool = this.pool;
@@ -368,8 +379,9 @@ export class ByteKeys {
     const i = this.push(group, h, len);
     const pool = this.pool;
     for (let k = 0, at = this.used - len; k < len; k++) pool[at + k] = b[start + k]!;
-    this.slots[s] = i;
-    if (this.n * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    t[2 * s] = i;
+    t[2 * s + 1] = h;
+    if (this.n * 2 > t.length >> 1) this.rehash(t.length);
     return i;
   }
 
@@ -401,7 +413,7 @@ export class ByteKeys {
       const e = new Int32Array(size);
       e.set(this.ends);
       this.ends = e;
-      const hs = new Uint32Array(size);
+      const hs = new Int32Array(size);
       hs.set(this.hashes);
       this.hashes = hs;
       const g = new Int32Array(size);
@@ -416,14 +428,16 @@ export class ByteKeys {
     return i;
   }
 
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size).fill(-1);
-    const mask = size - 1;
+  private rehash(slots: number): void {
+    const t = (this.table = new Int32Array(2 * slots).fill(-1));
+    const mask = slots - 1;
     for (let i = 0; i < this.n; i++) {
       if (this.groups[i]! < 0) continue;
-      let s = this.hashes[i]! & mask;
-      while (this.slots[s] !== -1) s = (s + 1) & mask;
-      this.slots[s] = i;
+      const h = this.hashes[i]!;
+      let s = h & mask;
+      while (t[2 * s] !== -1) s = (s + 1) & mask;
+      t[2 * s] = i;
+      t[2 * s + 1] = h;
     }
   }
 
@@ -456,9 +470,9 @@ export class ByteKeys {
     this.pool = Buffer.alloc(0);
     this.used = 0;
     this.ends = new Int32Array(0);
-    this.hashes = new Uint32Array(0);
+    this.hashes = new Int32Array(0);
     this.groups = new Int32Array(0);
-    this.slots = new Int32Array(1).fill(-1);
+    this.table = new Int32Array(2).fill(-1);
     this.n = 0;
     this.odd = null;
     this.oddString = null;
