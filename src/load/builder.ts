@@ -24,6 +24,7 @@ import {
 } from '../model/dataset.js';
 import type { ByteRange } from './field-bytes.js';
 import { ByteKeys, IdIndex, SeenIds, StringColumn } from './strings.js';
+import { orderByTime } from './time-order.js';
 import { copyString, leadingMention, makeExcerpt, normalizeName } from './text.js';
 
 export interface SourceOptions {
@@ -222,6 +223,8 @@ export function createDatasetBuilder(): DatasetBuilder {
   let seenIds: SeenIds | null = new SeenIds(ids, () => cols.source);
   /** row hash of the first message with each id (load order) */
   let rowHashes: Uint32Array | null = new Uint32Array(cap);
+  /** kept messages whose id an earlier message of their source has: pairs (message, that first message) */
+  const sameIds: number[] = [];
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
@@ -389,7 +392,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         // the first message with this id: later rows are compared with it
         rowHashes![i] = row;
         seenIds!.insert(i, source);
-      }
+      } else if (firstWithId >= 0) sameIds.push(i, firstWithId);
       if (m.parentId) {
         if (!parents) {
           parents = new StringColumn(cap);
@@ -454,7 +457,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (firstWithId === -1) {
         rowHashes![i] = row;
         seenIds!.insert(i, source);
-      }
+      } else if (firstWithId >= 0) sameIds.push(i, firstWithId);
       if (m.parent.size > 0) {
         if (!parents) {
           parents = new StringColumn(cap);
@@ -533,16 +536,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     },
 
     finish(options = {}) {
-      seenIds = null;
       rowHashes = null;
       for (const [code, total] of skipsListed) {
         if (total > MAX_LISTED_SKIPS) issues.push({ code: 'more-skipped', values: { code, more: total - MAX_LISTED_SKIPS } });
       }
-      return assemble(options);
+      const seen = seenIds;
+      seenIds = null;
+      return assemble(options, seen);
     },
   };
 
-  function assemble(options: FinishOptions): Dataset {
+  function assemble(options: FinishOptions, seen: SeenIds | null): Dataset {
     // --since / --until: drop messages out of range before anything else
     let keep: Int32Array | null = null;
     if (options.since !== undefined || options.until !== undefined) {
@@ -571,11 +575,15 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     const authorOldToNew = new Int32Array(nAuthors);
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
-    const sortedAuthors: Author[] = authorOrder.map((a) => {
+    const sortedAuthors: Author[] = new Array<Author>(nAuthors);
+    for (let k = 0; k < nAuthors; k++) {
+      const a = authorOrder[k]!;
       const key = authorKey[a]!;
       const name = authorNames.get(a) ?? (key.length <= MAX_NAME ? key : displayName(key));
-      return { key, name, platform: platformNames[authorKeys.group(a)]!, isBrand: false, ...(authorBots.has(a) ? { role: 'bot' as const } : {}) };
-    });
+      const author: Author = { key, name, platform: platformNames[authorKeys.group(a)]!, isBrand: false };
+      if (authorBots.size > 0 && authorBots.has(a)) author.role = 'bot';
+      sortedAuthors[k] = author;
+    }
     authorKeys.clear();
     authorNames.clear();
 
@@ -632,14 +640,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
       return id;
     });
-    const byId = new IdIndex(ids, (o) => scopeOfSource[loadSource[o]!]!, count);
-    const entryOf = (k: number) => order[k]!;
-    const duplicates: number[] = [];
-    for (let k = 0; k < count; k++) {
-      const o = order[k]!;
-      if (ids.isEmpty(o)) continue;
-      if (byId.insert(o, k, entryOf) >= 0) duplicates.push(k);
-    }
+    const { byId, duplicates } = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order) : indexIds(order, (o) => scopeOfSource[loadSource[o]!]!);
     for (const k of duplicates) {
       issues.push(at('duplicate-id', k, { id: messageId(k) }));
     }
@@ -651,7 +652,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (let k = 0; k < count; k++) {
         const old = order[k]!;
         if (pc.isEmpty(old)) continue;
-        const p = byId.findEntry(scopeOfSource[msg.source[k]!]!, pc, old, entryOf);
+        const p = byId.findEntry(scopeOfSource[msg.source[k]!]!, pc, old);
         if (p < 0) {
           unknownParents++;
           if (unknownParents <= 5) issues.push(at('unknown-parent', k, { id: pc.get(old) }));
@@ -683,7 +684,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         if (t === undefined) {
           t = threads.length;
           const keyString = threadKeys.get(key);
-          const rootIdx = byId.find(scope, keyString, entryOf);
+          const rootIdx = byId.find(scope, keyString);
           const kind = sources[msg.source[k]!]!.kind;
           // the root's author when the root is exported; else the post's (the brand) for comments,
           // or the earliest writer of the thread for chats
@@ -863,33 +864,69 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   /**
+   * The id index of finish, built in canonical order: (scope, id) → the first message with
+   * that id; later messages with the same id are `duplicates` (canonical indices, ascending).
+   */
+  function indexIds(order: Int32Array, scopeOf: (o: number) => number): { byId: IdLookup; duplicates: number[] } {
+    const count = order.length;
+    const index = new IdIndex(ids, scopeOf, count);
+    const entryOf = (k: number) => order[k]!;
+    const duplicates: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const o = order[k]!;
+      if (ids.isEmpty(o)) continue;
+      if (index.insert(o, k, entryOf) >= 0) duplicates.push(k);
+    }
+    return {
+      byId: { find: (scope, id) => index.find(scope, id, entryOf), findEntry: (scope, col, j) => index.findEntry(scope, col, j, entryOf) },
+      duplicates,
+    };
+  }
+
+  /**
+   * The same index from the one loading built to tell duplicate rows (when every source is
+   * its own id scope, as it then is keyed the same way): no second table over a million ids.
+   * It holds the first message of each id in load order; where messages share an id, the
+   * first in canonical order takes its place, and the others are the duplicates.
+   */
+  function idsFromLoad(seen: SeenIds, order: Int32Array): { byId: IdLookup; duplicates: number[] } {
+    const canon = new Int32Array(n).fill(-1);
+    for (let k = 0; k < order.length; k++) canon[order[k]!] = k;
+    const groups = new Map<number, number[]>();
+    for (let j = 0; j < sameIds.length; j += 2) {
+      const first = sameIds[j + 1]!;
+      let g = groups.get(first);
+      if (!g) groups.set(first, (g = [first]));
+      g.push(sameIds[j]!);
+    }
+    const duplicates: number[] = [];
+    for (const [first, members] of groups) {
+      let best = -1;
+      for (const o of members) if (canon[o]! >= 0 && (best < 0 || canon[o]! < canon[best]!)) best = o;
+      for (const o of members) if (o !== best && canon[o]! >= 0) duplicates.push(canon[o]!);
+      if (best >= 0 && best !== first) seen.replace(first, best);
+    }
+    duplicates.sort((a, b) => a - b);
+    const toCanon = (o: number) => (o < 0 ? -1 : canon[o]!);
+    return {
+      byId: { find: (scope, id) => toCanon(seen.find(scope, id)), findEntry: (scope, col, j) => toCanon(seen.findColumnEntry(scope, col, j)) },
+      duplicates,
+    };
+  }
+
+  /**
    * Time order, ties broken by source file, id, author key, excerpt, load order. Sorting
-   * a million indices with a comparator costs seconds; here the times are ranked with
-   * native typed-array sorts and only runs of equal times go through the comparator.
+   * a million indices with a comparator costs seconds; here the times are sorted natively
+   * (time-order.ts) and only runs of equal times go through the comparator.
    */
   function canonicalOrder(keep: Int32Array | null, authorKey: string[]): Int32Array {
-    const idx = keep ?? Int32Array.from({ length: n }, (_, i) => i);
-    const m = idx.length;
-    const order = new Int32Array(m);
-    if (m === 0) return order;
-    const times = new Float64Array(m);
-    for (let j = 0; j < m; j++) times[j] = cols.createdAt[idx[j]!]!;
-    const uniq = times.slice().sort();
-    let u = 0;
-    for (let j = 0; j < m; j++) if (j === 0 || uniq[j] !== uniq[u - 1]) uniq[u++] = uniq[j]!;
-    for (let j = 0; j < m; j++) {
-      const t = times[j]!;
-      let lo = 0;
-      let hi = u - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (uniq[mid]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      times[j] = lo * m + j; // rank, then load order: exact below 2^53
+    let idx = keep;
+    if (!idx) {
+      idx = new Int32Array(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
     }
-    times.sort();
-    for (let j = 0; j < m; j++) order[j] = idx[times[j]! % m]!;
+    const m = idx.length;
+    const order = orderByTime(idx, cols.createdAt);
     const srcKey = sources.map((s) => s.file);
     const tie = (a: number, b: number): number => {
       const s = cmp(srcKey[cols.source[a]!]!, srcKey[cols.source[b]!]!);
@@ -906,6 +943,13 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   return builder;
+}
+
+/** (id scope, id) → canonical index of the first message with that id, or -1. */
+interface IdLookup {
+  find(scope: number, id: string): number;
+  /** the id of entry `j` of `col` */
+  findEntry(scope: number, col: StringColumn, j: number): number;
 }
 
 /** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
@@ -963,6 +1007,10 @@ function cmp(a: string, b: string): number {
 
 /** Reply cycles (A answers B answers A) cannot happen in time, but exports can hold them: cut each at its latest link. */
 function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[], id: (k: number) => string): void {
+  // around a cycle the indices cannot only go down: with no answer to a later message, there is none
+  let later = false;
+  for (let k = 0; k < msg.count && !later; k++) later = msg.parent[k]! > k;
+  if (!later) return;
   const state = new Uint8Array(msg.count); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
   for (let s = 0; s < msg.count; s++) {

@@ -284,6 +284,31 @@ export class SeenIds {
     }
   }
 
+  /** the first message with (source, the id of entry `j` of another column), or -1 */
+  findColumnEntry(source: number, col: StringColumn, j: number): number {
+    const h = col.hash(j, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    const src = this.sources();
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = t[2 * s]!;
+      if (v === -1) return -1;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equalsEntry(v, col, j)) return v;
+    }
+  }
+
+  /** message `to` (same source, same id) takes the place of message `from` */
+  replace(from: number, to: number): void {
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    for (let s = this.ids.hash(from, this.sources()[from]!) & mask; t[2 * s] !== -1; s = (s + 1) & mask) {
+      if (t[2 * s] === from) {
+        t[2 * s] = to;
+        return;
+      }
+    }
+  }
+
   /** adds message `i` (its id already in the column), known to be absent */
   insert(i: number, source: number): void {
     if ((this.size + 1) * 2 > this.table.length >> 1) this.rehash(this.table.length);
