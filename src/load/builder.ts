@@ -570,14 +570,19 @@ export function createDatasetBuilder(): DatasetBuilder {
     for (let a = 0; a < nAuthors; a++) byPlatform[authorKeys.group(a)]!.push(a);
     const authorOrder: number[] = [];
     for (const p of platformNames.map((_, p) => p).sort((x, y) => cmp(platformNames[x]!, platformNames[y]!))) {
-      // keys are unique within a platform; compared by UTF-16 code units, as the default sort does
-      for (const a of byPlatform[p]!.sort((x, y) => (authorKey[x]! < authorKey[y]! ? -1 : 1))) authorOrder.push(a);
+      // keys are unique within a platform: sorted natively (by UTF-16 code units), then found again by key
+      const members = byPlatform[p]!;
+      const indexOf = new Map<string, number>();
+      for (const a of members) indexOf.set(authorKey[a]!, a);
+      for (const key of members.map((a) => authorKey[a]!).sort()) authorOrder.push(indexOf.get(key)!);
     }
     const authorOldToNew = new Int32Array(nAuthors);
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
     const sortedAuthors: Author[] = new Array<Author>(nAuthors);
+    const authorPlatform = new Uint16Array(nAuthors);
     for (let k = 0; k < nAuthors; k++) {
       const a = authorOrder[k]!;
+      authorPlatform[k] = authorKeys.group(a);
       const key = authorKey[a]!;
       const name = authorNames.get(a) ?? (key.length <= MAX_NAME ? key : displayName(key));
       const author: Author = { key, name, platform: platformNames[authorKeys.group(a)]!, isBrand: false };
@@ -674,14 +679,16 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (threadKeyOf) {
       const tko: Int32Array = threadKeyOf;
       const nKeys = threadKeys.length;
-      const threadByKey = new Map<number, number>(); // id scope × key id → thread
+      // id scope × key id → thread: an array when there is one scope (one file), else a map
+      const threadByKey = scopeNames.size === 1 ? null : new Map<number, number>();
+      const threadOfKey = scopeNames.size === 1 ? new Int32Array(nKeys).fill(-1) : null;
       for (let k = 0; k < count; k++) {
         const key = tko[order[k]!]!;
         if (key < 0) continue;
         const scope = scopeOfSource[msg.source[k]!]!;
         const tk = scope * nKeys + key;
-        let t = threadByKey.get(tk);
-        if (t === undefined) {
+        let t = threadOfKey ? threadOfKey[key]! : (threadByKey!.get(tk) ?? -1);
+        if (t < 0) {
           t = threads.length;
           const keyString = threadKeys.get(key);
           const rootIdx = byId.find(scope, keyString);
@@ -689,7 +696,8 @@ export function createDatasetBuilder(): DatasetBuilder {
           // the root's author when the root is exported; else the post's (the brand) for comments,
           // or the earliest writer of the thread for chats
           threads.push({ key: keyString, root: rootIdx, rootAuthor: rootIdx >= 0 ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
-          threadByKey.set(tk, t);
+          if (threadOfKey) threadOfKey[key] = t;
+          else threadByKey!.set(tk, t);
         }
         threadOf[k] = t;
       }
@@ -701,10 +709,11 @@ export function createDatasetBuilder(): DatasetBuilder {
     });
 
     // thread replies (Slack, YouTube): a message in a keyed thread without a parent answers the root
+    const rootOf = Int32Array.from(threads, (t) => t.root);
     for (let k = 0; k < count; k++) {
       const t = threadOf[k]!;
       if (t < 0 || msg.parent[k]! >= 0) continue;
-      const root = threads[t]!.root;
+      const root = rootOf[t]!;
       if (root >= 0 && root !== k && msg.createdAt[root]! <= msg.createdAt[k]!) {
         msg.parent[k] = root;
         msg.replyKind[k] = ReplyKindCode.thread;
@@ -810,17 +819,12 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     // which reply kinds each source ended up with
     // a source read with no platform of its own takes its rows' platform when they all agree
-    const platformsSeen = sources.map(() => new Set<string>());
-    for (let k = 0, lastA = -1, lastS = -1; k < count; k++) {
-      const a = msg.author[k]!;
-      const src = msg.source[k]!;
-      if (a === lastA && src === lastS) continue;
-      lastA = a;
-      lastS = src;
-      platformsSeen[src]!.add(sortedAuthors[a]!.platform);
-    }
+    // (source × platform id: seen)
+    const nPlatforms = platformNames.length;
+    const platformsSeen = new Uint8Array(sources.length * nPlatforms);
+    for (let k = 0; k < count; k++) platformsSeen[msg.source[k]! * nPlatforms + authorPlatform[msg.author[k]!]!] = 1;
     sources.forEach((s, i) => {
-      const seen = [...platformsSeen[i]!];
+      const seen = platformNames.filter((_, p) => platformsSeen[i * nPlatforms + p] === 1);
       if (s.platform === 'unknown' && seen.length === 1) s.platform = seen[0]!;
     });
 

@@ -150,10 +150,14 @@ export class StringColumn {
     const b = other.wide?.get(j);
     if (a !== undefined || b !== undefined) return (a ?? this.get(i)) === (b ?? other.get(j));
     const s1 = this.start(i);
-    const e1 = this.ends[i]!;
+    const len = this.ends[i]! - s1;
     const s2 = other.start(j);
-    if (e1 - s1 !== other.ends[j]! - s2) return false;
-    return this.bytes.compare(other.bytes, s2, s2 + (e1 - s1), s1, e1) === 0;
+    if (len !== other.ends[j]! - s2) return false;
+    // ids are short: a loop is cheaper than Buffer.compare's native call
+    const x = this.bytes;
+    const y = other.bytes;
+    for (let k = 0; k < len; k++) if (x[s1 + k] !== y[s2 + k]) return false;
+    return true;
   }
 
   /** bytes held (for memory accounting) */
