@@ -217,6 +217,8 @@ export function createDatasetBuilder(): DatasetBuilder {
   const threadKeys = new ByteKeys();
   let lastThreadKey = '';
   let lastThreadKeyId = -1;
+  /** the thread key of the last message given as bytes (-1: none, or one cut to MAX_ID) */
+  let lastPostKey = -1;
   const mentionKeys = new ByteKeys();
   const replyKindOverride = new Map<number, ReplyKind>();
   /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
@@ -469,7 +471,12 @@ export function createDatasetBuilder(): DatasetBuilder {
         if (!threadKeyOf) threadKeyOf = new Int32Array(cap).fill(-1);
         const p = m.post;
         // a key longer than MAX_ID code units is cut as a string (ASCII: as bytes)
-        threadKeyOf[i] = p.size <= MAX_ID ? threadKeys.intern(0, p.buf, p.start, p.end) : p.isAscii() ? threadKeys.intern(0, p.buf, p.start, p.start + MAX_ID) : threadKeys.internString(0, p.toString().slice(0, MAX_ID));
+        // rows of one post often follow each other: the previous key is compared first
+        if (lastPostKey >= 0 && threadKeys.equalsBytes(lastPostKey, p.buf, p.start, p.end)) threadKeyOf[i] = lastPostKey;
+        else {
+          threadKeyOf[i] = p.size <= MAX_ID ? threadKeys.intern(0, p.buf, p.start, p.end) : p.isAscii() ? threadKeys.intern(0, p.buf, p.start, p.start + MAX_ID) : threadKeys.internString(0, p.toString().slice(0, MAX_ID));
+          lastPostKey = p.size <= MAX_ID ? threadKeyOf[i]! : -1;
+        }
       }
       if (m.mention.size > 0) {
         if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);

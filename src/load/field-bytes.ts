@@ -12,6 +12,7 @@
  * its value is re-encoded into the range's own buffer: the result is the same, only slower.
  */
 import type { CsvRecord } from './csv-scan.js';
+import { normalizeName } from './text.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -194,67 +195,83 @@ function isWordByte(c: number): boolean {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE_CHAR = /\s/u;
 
-/**
- * The non-ASCII character at `b[p]`: 1 a letter or digit, 2 a space, 0 anything else (an
- * emoji, a typographic quote), -1 bytes that are not a UTF-8 character (they would decode
- * as Windows-1252: the string way decides).
- */
-function nonAsciiKind(b: Buffer, p: number, e: number): number {
+/** Byte length of the UTF-8 character at `b[p]` (non-ASCII), or -1 when the bytes are none (they would decode as Windows-1252). */
+function charLength(b: Buffer, p: number, e: number): number {
   const c = b[p]!;
   const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-  if (p + len > e || utf8Kind(b, p, p + len) !== 1) return -1;
-  const ch = b.toString('utf8', p, p + len);
-  return WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
+  return p + len <= e && utf8Kind(b, p, p + len) === 1 ? len : -1;
 }
 
 /**
- * `leadingMention` (text.ts) read on the text's raw bytes, for the common case of an ASCII
- * name: 1 and the normalized mention in `out` (lower case), 0 when the text opens on no
- * mention, -1 when a non-ASCII letter or space decides (then ask `leadingMention` on the
- * string). A non-ASCII character that is neither (an emoji, `’`) only ends the name.
- * Escaped quotes need no care: a quote ends the name, and before it bytes and code units
- * are in step.
+ * At `b[p]`, `units` UTF-16 code units into the text: the byte length of a name character
+ * (`[\p{L}\p{N}_.\-]`) that lies whole within the first 100 units, 0 for anything else,
+ * -1 for bytes that are no UTF-8 character.
+ */
+function nameCharAt(b: Buffer, p: number, e: number, units: number): number {
+  if (p >= e || units >= 100) return 0;
+  const c = b[p]!;
+  if (c < 0x80) return isWordByte(c) ? 1 : 0;
+  const len = charLength(b, p, e);
+  if (len < 0) return -1;
+  // a character beyond U+FFFF takes two units: cut by the 100th, its half is no letter
+  if (len === 4 && units + 2 > 100) return 0;
+  return WORD_CHAR.test(b.toString('utf8', p, p + len)) ? len : 0;
+}
+
+/**
+ * `leadingMention` (text.ts) read on the text's raw bytes: 1 and the normalized mention in
+ * `out`, 0 when the text opens on no mention, -1 when bytes that are not UTF-8 are in the
+ * way (then ask `leadingMention` on the string). It follows the string version step by
+ * step: spaces, "@", then up to three words of 1 to 40 name characters separated by one
+ * space, all within the first 100 UTF-16 code units. An ASCII name is lowercased here;
+ * any other goes through `normalizeName`, as the string version does. Escaped quotes need
+ * no care: a quote ends the name, and before it bytes and characters are in step.
  */
 export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRange): number {
-  // the string version reads text.slice(0, 100): while every byte is ASCII, 100 bytes
-  const limit = Math.min(e, s + 100);
   let p = s;
-  while (p < limit) {
+  let units = 0;
+  while (p < e && units < 100) {
     const c = b[p]!;
-    if (c >= 0x80) {
-      // a space (or bytes that may decode as one) lets the string way decide; else it is no "@"
-      const kind = nonAsciiKind(b, p, e);
-      return kind === 2 || kind === -1 ? -1 : 0;
+    if (c < 0x80) {
+      if (!isAsciiSpace(c)) break;
+      p++;
+    } else {
+      const len = charLength(b, p, e);
+      if (len < 0) return -1;
+      if (!SPACE_CHAR.test(b.toString('utf8', p, p + len))) return 0; // neither a space nor "@"
+      p += len; // every Unicode space is one unit
     }
-    if (!isAsciiSpace(c)) break;
-    p++;
+    units++;
   }
-  if (p >= limit || b[p] !== 0x40) return 0;
-  const from = ++p;
-  // a word of up to 40 characters, then at most two more after single spaces
+  if (p >= e || units >= 100 || b[p] !== 0x40) return 0;
+  p++;
+  units++;
+  const from = p;
+  let ascii = true;
   for (let word = 0; word < 3; word++) {
     if (word > 0) {
-      // " " then a word character, or the name ends before the space
-      if (p + 1 >= limit || b[p] !== 0x20) break;
-      const c = b[p + 1]!;
-      if (c >= 0x80) {
-        if (nonAsciiKind(b, p + 1, e) !== 0) return -1;
-        break;
-      }
-      if (!isWordByte(c)) break;
+      // " " then a name character, or the name ends before the space
+      if (p >= e || b[p] !== 0x20) break;
+      const next = nameCharAt(b, p + 1, e, units + 1);
+      if (next < 0) return -1;
+      if (next === 0) break;
       p++;
+      units++;
     }
-    const start = p;
-    while (p < limit && p - start < 40) {
-      const c = b[p]!;
-      if (c >= 0x80) {
-        if (nonAsciiKind(b, p, e) !== 0) return -1;
-        break;
-      }
-      if (!isWordByte(c)) break;
-      p++;
+    let count = 0;
+    for (; count < 40; count++) {
+      const len = nameCharAt(b, p, e, units);
+      if (len < 0) return -1;
+      if (len === 0) break;
+      if (len > 1) ascii = false;
+      p += len;
+      units += len === 4 ? 2 : 1;
     }
-    if (p === start) return 0; // "@" with no name
+    if (count === 0) return 0; // "@" with no name
+  }
+  if (!ascii) {
+    out.setString(normalizeName(b.toString('utf8', from, p)));
+    return 1;
   }
   const dst = out.ownBuffer(p - from);
   for (let k = from; k < p; k++) {

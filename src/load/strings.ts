@@ -353,10 +353,8 @@ export class SeenIds {
 export class ByteKeys {
   private pool: Buffer = Buffer.allocUnsafe(1 << 16);
   private used = 0;
-  /** end of key i in the pool (it starts where key i - 1 ends) */
-  private ends = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private groups = new Int32Array(1024);
+  /** key i: [4i] start in the pool, [4i + 1] end, [4i + 2] group, [4i + 3] hash (one place in memory) */
+  private meta = new Int32Array(4 * 1024);
   /** slot s: [2s] key index (-1: empty), [2s + 1] its hash (a probe reads one place in memory) */
   private table = new Int32Array(2 * 2048).fill(-1);
   private n = 0;
@@ -376,26 +374,23 @@ export class ByteKeys {
 
   /** bytes held (for memory accounting) */
   get byteSize(): number {
-    return this.pool.length + this.ends.byteLength + this.hashes.byteLength + this.groups.byteLength + this.table.byteLength;
-  }
-
-  private startOf(i: number): number {
-    return i === 0 ? 0 : this.ends[i - 1]!;
+    return this.pool.length + this.meta.byteLength + this.table.byteLength;
   }
 
   /** the index of the key `b[start, end)` (well-formed UTF-8) in `group`, added when new (see `added`) */
   intern(group: number, b: Buffer, start: number, end: number): number {
     const h = hashBytes(b, start, end, group) | 0;
     const t = this.table;
+    const meta = this.meta;
     const mask = (t.length >> 1) - 1;
     const len = end - start;
     let s = h & mask;
     for (; ; s = (s + 1) & mask) {
       const v = t[2 * s]!;
       if (v === -1) break;
-      if (t[2 * s + 1] !== h || this.groups[v] !== group) continue;
-      const vs = this.startOf(v);
-      if (this.ends[v]! - vs !== len) continue;
+      if (t[2 * s + 1] !== h) continue;
+      const vs = meta[4 * v]!;
+      if (meta[4 * v + 1]! - vs !== len || meta[4 * v + 2] !== group) continue;
       const pool = this.pool;
       let k = 0;
       while (k < len && pool[vs + k] === b[start + k]) k++;
@@ -437,23 +432,17 @@ export class ByteKeys {
 
   private push(group: number, h: number, len: number): number {
     const i = this.n++;
-    if (i >= this.ends.length) {
-      const size = Math.ceil(this.ends.length * 1.5);
-      const e = new Int32Array(size);
-      e.set(this.ends);
-      this.ends = e;
-      const hs = new Int32Array(size);
-      hs.set(this.hashes);
-      this.hashes = hs;
-      const g = new Int32Array(size);
-      g.set(this.groups);
-      this.groups = g;
+    if (4 * i + 4 > this.meta.length) {
+      const m = new Int32Array(4 * Math.ceil(i * 1.5 + 16));
+      m.set(this.meta);
+      this.meta = m;
     }
     if (this.used + len > this.pool.length) this.pool = growBuffer(this.pool, this.used + len);
+    this.meta[4 * i] = this.used;
     this.used += len;
-    this.ends[i] = this.used;
-    this.hashes[i] = h;
-    this.groups[i] = group;
+    this.meta[4 * i + 1] = this.used;
+    this.meta[4 * i + 2] = group;
+    this.meta[4 * i + 3] = h;
     return i;
   }
 
@@ -461,8 +450,8 @@ export class ByteKeys {
     const t = (this.table = new Int32Array(2 * slots).fill(-1));
     const mask = slots - 1;
     for (let i = 0; i < this.n; i++) {
-      if (this.groups[i]! < 0) continue;
-      const h = this.hashes[i]!;
+      if (this.meta[4 * i + 2]! < 0) continue;
+      const h = this.meta[4 * i + 3]!;
       let s = h & mask;
       while (t[2 * s] !== -1) s = (s + 1) & mask;
       t[2 * s] = i;
@@ -474,23 +463,24 @@ export class ByteKeys {
   get(i: number): string {
     const odd = this.oddString?.get(i);
     if (odd !== undefined) return odd;
-    const s = this.startOf(i);
-    const e = this.ends[i]!;
+    const s = this.meta[4 * i]!;
+    const e = this.meta[4 * i + 1]!;
     return s === e ? '' : this.pool.toString('utf8', s, e);
   }
 
   /** the group the key was interned in */
   group(i: number): number {
-    const g = this.groups[i]!;
+    const g = this.meta[4 * i + 2]!;
     return g < 0 ? -1 - g : g;
   }
 
   /** whether key i holds the bytes `b[start, end)` */
   equalsBytes(i: number, b: Buffer, start: number, end: number): boolean {
-    if (this.oddString?.has(i)) return false;
-    const s = this.startOf(i);
-    if (this.ends[i]! - s !== end - start) return false;
-    for (let k = 0; k < end - start; k++) if (this.pool[s + k] !== b[start + k]) return false;
+    if (this.meta[4 * i + 2]! < 0) return false;
+    const s = this.meta[4 * i]!;
+    const len = end - start;
+    if (this.meta[4 * i + 1]! - s !== len) return false;
+    for (let k = 0; k < len; k++) if (this.pool[s + k] !== b[start + k]) return false;
     return true;
   }
 
@@ -498,9 +488,7 @@ export class ByteKeys {
   clear(): void {
     this.pool = Buffer.alloc(0);
     this.used = 0;
-    this.ends = new Int32Array(0);
-    this.hashes = new Int32Array(0);
-    this.groups = new Int32Array(0);
+    this.meta = new Int32Array(0);
     this.table = new Int32Array(2).fill(-1);
     this.n = 0;
     this.odd = null;

@@ -1,12 +1,14 @@
 /**
- * A generic comment or message CSV, as people really have it: any delimiter, any common
- * encoding, headers in English or French, dates in the usual shapes.
+ * The generic comment CSV reader as it was before the byte path (src/load/formats/csv.ts):
+ * every mapped field decoded into a string, one MessageInput a row, `builder.addMessage`.
+ * Kept as the reference the byte path is compared with (test/load/csv-bytes.test.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
-import { type MsgRef, msg } from '../../src/i18n/index.js';
+import { msg } from '../../src/i18n/index.js';
 import type { MemberRole, SourceKind } from '../../src/model/dataset.js';
-import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader, showHeaders } from '../../src/load/columns.js';
+import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader } from '../../src/load/columns.js';
+import { missingColumnsError } from '../../src/load/formats/csv.js';
 import { createDateColumn } from '../../src/load/dates.js';
 import { type CsvLayout, type RecordProblem, scanCsv } from '../../src/load/csv-stream.js';
 import { type CsvRecord, createCsvScanner } from '../../src/load/csv-scan.js';
@@ -19,8 +21,6 @@ import type { FormatReader, ReadContext } from '../../src/load/formats/types.js'
 
 const REQUIRED: readonly CommentField[] = ['author', 'date', 'text'];
 
-/** Example column names shown in the --map hint for each missing field. */
-const MAP_EXAMPLE: Partial<Record<CommentField, string>> = { author: 'author', date: 'date', text: 'text' };
 
 const STAFF_WORDS: [RegExp, MemberRole][] = [
   [/owner|proprietaire|fondat|founder|creat/i, 'owner'],
@@ -62,7 +62,7 @@ function valueHash(r: CsvRecord, i: number): number {
  * Files from this size on have their texts classified on a worker thread while the main
  * thread parses (COMMUNITY_AUDIT_WORKERS=0 keeps everything on the main thread).
  */
-export const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Could field `i` open on an @mention? (raw bytes: ASCII spaces, then "@"; anything non-ASCII first is decoded to make sure) */
 function mayStartWithMention(r: CsvRecord, i: number): boolean {
@@ -115,15 +115,7 @@ function readField(path: string, layout: CsvLayout, offset: number, column: numb
 /** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
 const LISTED_PROBLEMS = 10;
 
-export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
-  const shown = showHeaders(headers);
-  const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
-  const example = missing.map((f) => `--map ${f}="${f === 'author' ? guess : (MAP_EXAMPLE[f] ?? f)}"`).join(' ');
-  const r: MsgRef = msg(ref, { file, fields: missing.join(', '), headers: shown, example });
-  return new InputError(r);
-}
-
-export const csvReader: FormatReader = {
+export const referenceCsvReader: FormatReader = {
   name: 'csv',
   replies: ['explicit', 'mention', 'inferred'],
   detect(_input, headText) {

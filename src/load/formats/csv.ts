@@ -45,18 +45,39 @@ function allBlankFrom(r: CsvRecord, from: number): boolean {
   return true;
 }
 
-/** FNV-1a over a field's value as bytes ("" escapes undone): a text's identity without decoding it. */
+/**
+ * A hash of a field's value as bytes ("" escapes undone): a text's identity without
+ * decoding it. FNV-style, but mixing four bytes at a time (one multiplication a word, not
+ * a byte), then the length; the same value gives the same hash however it was quoted.
+ */
 export function valueHash(r: CsvRecord, i: number): number {
-  let h = 0x811c9dc5;
+  const b = r.buf;
   const start = r.start(i);
   const end = start + r.size(i);
-  const escaped = r.escaped(i);
-  for (let j = start; j < end; j++) {
-    const c = r.buf[j]!;
-    if (escaped && c === 0x22) j++; // "" stands for one quote
-    h = Math.imul(h ^ c, 0x01000193);
+  let h = 0x811c9dc5 | 0;
+  let w = 0;
+  let shift = 0;
+  let len = 0;
+  if (r.escaped(i)) {
+    for (let j = start; j < end; j++) {
+      const c = b[j]!;
+      if (c === 0x22) j++; // "" stands for one quote
+      w |= c << shift;
+      len++;
+      if ((shift += 8) === 32) {
+        h = Math.imul(h ^ w, 0x01000193);
+        w = 0;
+        shift = 0;
+      }
+    }
+  } else {
+    let j = start;
+    for (; j + 4 <= end; j += 4) h = Math.imul(h ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
+    for (; j < end; j++, shift += 8) w |= b[j]! << shift;
+    len = end - start;
   }
-  return h >>> 0;
+  if (shift > 0) h = Math.imul(h ^ w, 0x01000193);
+  return Math.imul(h ^ len, 0x01000193) >>> 0;
 }
 
 /**
