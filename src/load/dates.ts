@@ -123,6 +123,17 @@ function plainIso(s: string): number | undefined {
   return utc(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!, 0, 0);
 }
 
+/** The number written by `width` ASCII digits at `b[at]`, or -1. */
+function digitsAt(b: Uint8Array, at: number, width: number): number {
+  let v = 0;
+  for (let j = at; j < at + width; j++) {
+    const d = b[j]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** `plainIso` on ASCII bytes (any other byte is no plain ISO date): the same value for the same text. */
 export function plainIsoBytes(b: Uint8Array, start: number, end: number): number | undefined {
   const len = end - start;
@@ -130,21 +141,12 @@ export function plainIsoBytes(b: Uint8Array, start: number, end: number): number
   if (b[start + 4] !== 0x2d || b[start + 7] !== 0x2d || b[start + 13] !== 0x3a || b[start + 16] !== 0x3a) return undefined;
   const sep = b[start + 10];
   if (sep !== 0x54 && sep !== 0x20) return undefined;
-  const num = (at: number, width: number): number => {
-    let v = 0;
-    for (let j = start + at; j < start + at + width; j++) {
-      const d = b[j]! - 48;
-      if (d < 0 || d > 9) return -1;
-      v = v * 10 + d;
-    }
-    return v;
-  };
-  const y = num(0, 4);
-  const mo = num(5, 2);
-  const d = num(8, 2);
-  const h = num(11, 2);
-  const mi = num(14, 2);
-  const s = num(17, 2);
+  const y = digitsAt(b, start, 4);
+  const mo = digitsAt(b, start + 5, 2);
+  const d = digitsAt(b, start + 8, 2);
+  const h = digitsAt(b, start + 11, 2);
+  const mi = digitsAt(b, start + 14, 2);
+  const s = digitsAt(b, start + 17, 2);
   if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
   return utc(y, mo, d, h, mi, s, 0, 0);
 }

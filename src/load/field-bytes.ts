@@ -218,6 +218,19 @@ function nameCharAt(b: Buffer, p: number, e: number, units: number): number {
   return WORD_CHAR.test(b.toString('utf8', p, p + len)) ? len : 0;
 }
 
+/** Mentioned names repeat (the regulars): their normalized forms are kept, up to a bound. */
+const NORMALIZED_KEPT = 10_000;
+const normalizedNames = new Map<string, string>();
+
+function normalizedName(name: string): string {
+  let n = normalizedNames.get(name);
+  if (n === undefined) {
+    if (normalizedNames.size >= NORMALIZED_KEPT) normalizedNames.clear();
+    normalizedNames.set(name, (n = normalizeName(name)));
+  }
+  return n;
+}
+
 /**
  * `leadingMention` (text.ts) read on the text's raw bytes: 1 and the normalized mention in
  * `out`, 0 when the text opens on no mention, -1 when bytes that are not UTF-8 are in the
@@ -270,7 +283,7 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
     if (count === 0) return 0; // "@" with no name
   }
   if (!ascii) {
-    out.setString(normalizeName(b.toString('utf8', from, p)));
+    out.setString(normalizedName(b.toString('utf8', from, p)));
     return 1;
   }
   const dst = out.ownBuffer(p - from);

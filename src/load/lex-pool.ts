@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { classifyText } from '../lexicon/index.js';
 import type { CsvRecord } from './csv-scan.js';
+import type { LexBatch } from '../lexicon/worker.js';
 
 interface Batch {
   id: number;
@@ -25,9 +26,11 @@ const BATCH_TEXTS = 4096;
 const MAX_IN_FLIGHT = 16;
 
 /**
- * Texts are not copied one by one: a batch is the texts of one scanner buffer (about 1 MiB
- * of records), and what goes to the worker is one copy of the stretch of that buffer they
- * span, transferred, with each text's bounds in it.
+ * Texts are not copied on the main thread: a batch is the texts of one scanner buffer
+ * (about 1 MiB of records), and the worker reads the stretch of the file they span itself
+ * (the file is in the page cache: it was just read), given each text's bounds in it. The
+ * scanner's buffer is kept, not copied, until the flags come back, for the main thread to
+ * classify from if the worker fails.
  */
 export class LexPool {
   private worker: Worker | null;
@@ -41,9 +44,14 @@ export class LexPool {
   private failed = false;
   private waiters: (() => void)[] = [];
 
+  /** file offset of the current buffer's first byte */
+  private bufAt = 0;
+
   private constructor(
     worker: Worker,
     private setLex: (index: number, flags: number) => void,
+    private path: string,
+    private bom: number,
   ) {
     this.worker = worker;
     worker.on('message', ({ id, flags }: { id: number; flags: Uint32Array }) => {
@@ -57,15 +65,18 @@ export class LexPool {
     worker.on('exit', () => this.fail());
   }
 
-  /** A pool, or null when no worker can start (then classify inline). */
-  static create(setLex: (index: number, flags: number) => void): LexPool | null {
+  /**
+   * A pool for the UTF-8 file at `path` (whose records are scanned after a byte-order mark
+   * of `bom` bytes), or null when no worker can start (then classify inline).
+   */
+  static create(path: string, bom: number, setLex: (index: number, flags: number) => void): LexPool | null {
     try {
       // a small heap: the worker keeps nothing between batches, and its garbage counts in the
       // process's memory (if it runs out, the main thread takes over)
       const worker = new Worker(new URL('../lexicon/worker.js', import.meta.url), {
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
       });
-      return new LexPool(worker, setLex);
+      return new LexPool(worker, setLex, path, bom);
     } catch {
       return null;
     }
@@ -77,6 +88,7 @@ export class LexPool {
     if (this.count === 0) {
       this.first = index;
       this.buf = r.buf;
+      this.bufAt = this.bom + r.offset - r.offsetInBuf;
     }
     const s = r.start(field);
     this.bounds[2 * this.count] = s;
@@ -98,13 +110,12 @@ export class LexPool {
     this.count = 0;
     if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) return this.classify(batch);
     this.inFlight.set(batch.id, batch);
-    // one copy of the stretch the texts span, handed over (not cloned again)
+    // where in the file the texts are: the worker reads them there
     const lo = batch.bounds[0]!;
     const hi = batch.bounds[batch.bounds.length - 1]!;
-    const bytes = new Uint8Array(hi - lo);
-    bytes.set(batch.buf.subarray(lo, hi));
     const bounds = batch.bounds.map((v) => v - lo);
-    this.worker.postMessage({ id: batch.id, bytes, bounds, escaped: batch.escaped }, [bytes.buffer, bounds.buffer]);
+    const message: LexBatch = { id: batch.id, path: this.path, position: this.bufAt + lo, length: hi - lo, bounds, escaped: batch.escaped };
+    this.worker.postMessage(message, [bounds.buffer]);
   }
 
   private classify(b: Batch): void {

@@ -14,8 +14,6 @@ import { type CsvLayout, type RecordProblem, scanCsv } from '../../src/load/csv-
 import { type CsvRecord, createCsvScanner } from '../../src/load/csv-scan.js';
 import type { MessageInput } from '../../src/load/builder.js';
 import { detectEncoding } from '../../src/load/read.js';
-import { LexPool } from '../../src/load/lex-pool.js';
-import { leadingMention } from '../../src/load/text.js';
 import { isRented, normalizePlatform } from '../../src/load/platforms.js';
 import type { FormatReader, ReadContext } from '../../src/load/formats/types.js';
 
@@ -42,37 +40,6 @@ function roleOf(value: string): MemberRole | null {
 function allBlankFrom(r: CsvRecord, from: number): boolean {
   for (let i = from; i < r.count; i++) if (!r.isBlank(i)) return false;
   return true;
-}
-
-/** FNV-1a over a field's value as bytes ("" escapes undone): a text's identity without decoding it. */
-function valueHash(r: CsvRecord, i: number): number {
-  let h = 0x811c9dc5;
-  const start = r.start(i);
-  const end = start + r.size(i);
-  const escaped = r.escaped(i);
-  for (let j = start; j < end; j++) {
-    const c = r.buf[j]!;
-    if (escaped && c === 0x22) j++; // "" stands for one quote
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/**
- * Files from this size on have their texts classified on a worker thread while the main
- * thread parses (COMMUNITY_AUDIT_WORKERS=0 keeps everything on the main thread).
- */
-const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
-
-/** Could field `i` open on an @mention? (raw bytes: ASCII spaces, then "@"; anything non-ASCII first is decoded to make sure) */
-function mayStartWithMention(r: CsvRecord, i: number): boolean {
-  const end = r.start(i) + r.size(i);
-  for (let j = r.start(i); j < end; j++) {
-    const c = r.buf[j]!;
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    return c === 0x40 || c >= 0x80;
-  }
-  return false;
 }
 
 /** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
@@ -139,7 +106,6 @@ export const referenceCsvReader: FormatReader = {
     // a UTF-8 file can be read again: texts are then not kept, only where each record starts
     const rereadable = input.path !== null && detectEncoding(input.head) === 'utf-8';
     let layout: CsvLayout | null = null;
-    let lexPool: LexPool | null = null;
     const reread = (offset: number): string => (layout && input.path !== null && columns.text !== undefined ? readField(input.path, layout, offset, columns.text) : '');
 
     const listed = new Map<string, number>();
@@ -179,7 +145,6 @@ export const referenceCsvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread } : {}),
       });
-      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') lexPool = LexPool.create((i, f) => builder.setLex(i, f));
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per line
         const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
@@ -242,14 +207,8 @@ export const referenceCsvReader: FormatReader = {
         text: '',
         line: at,
       };
-      if (columns.text !== undefined) {
-        if (lexPool) {
-          // the worker classifies the text; only a text opening on "@" is decoded here
-          m.lex = 0;
-          m.mention = mayStartWithMention(r, columns.text) ? (leadingMention(r.get(columns.text)) ?? null) : null;
-          m.textHash = valueHash(r, columns.text);
-        } else m.text = r.get(columns.text);
-      }
+      // (files of 16 MB or more had their texts classified on a worker: not needed for a reference)
+      if (columns.text !== undefined) m.text = r.get(columns.text);
       const id = get(columns.id);
       if (id) m.id = id;
       if (date.alt !== undefined) m.createdAtAlt = date.alt;
@@ -262,18 +221,10 @@ export const referenceCsvReader: FormatReader = {
       if (platform) m.platform = platform;
       if (reactions !== undefined && Number.isFinite(reactions)) m.reactions = reactions;
       if (rereadable) m.textHandle = r.offset;
-      const index = builder.count();
       builder.addMessage(source, m);
-      // the builder may skip the row (a date out of range, a duplicated row): only kept messages get flags
-      if (lexPool && columns.text !== undefined && builder.count() > index) lexPool.add(r, columns.text, index);
     };
 
-    let read: CsvLayout;
-    try {
-      read = layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) });
-    } finally {
-      await (lexPool as LexPool | null)?.finish();
-    }
+    const read: CsvLayout = (layout = await scanCsv(input, { onRecord: onRow, onChunk: (_records, bytes) => options.onProgress?.(rows, bytes) }));
 
     if (!headers) throw new InputError(msg('error.noHeader', { file: input.label }));
     if (rows === 0) throw new InputError(msg('error.noRows', { file: input.label }));

@@ -205,7 +205,10 @@ export const csvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread } : {}),
       });
-      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') lexPool = LexPool.create((i, f) => builder.setLex(i, f));
+      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') {
+        const bom = input.head[0] === 0xef && input.head[1] === 0xbb && input.head[2] === 0xbf ? 3 : 0;
+        lexPool = LexPool.create(input.path!, bom, (i, f) => builder.setLex(i, f));
+      }
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per line
         const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
