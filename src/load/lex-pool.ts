@@ -14,38 +14,41 @@ import type { LexBatch } from '../lexicon/worker.js';
 interface Batch {
   id: number;
   first: number;
-  /** the scanner's buffer the texts are in (kept until the flags come back: the main thread classifies from it if the worker fails) */
-  buf: Buffer;
-  /** start, end of each text in `buf` */
+  /**
+   * The scanner's buffers the texts are in (kept, not copied, until the flags come back:
+   * the main thread classifies from them if the worker fails), and each text's buffer.
+   */
+  bufs: Buffer[];
+  part: Uint16Array;
+  /** start, end of each text in its buffer */
   bounds: Int32Array;
   escaped: Uint8Array;
 }
 
-const BATCH_TEXTS = 4096;
+/** Texts a batch holds: a few scanner buffers' worth (each message to the worker has a cost of its own). */
+const BATCH_TEXTS = 16384;
 /** beyond this many batches waiting for the worker, the main thread classifies new ones itself */
 const MAX_IN_FLIGHT = 16;
 
 /**
- * Texts are not copied on the main thread: a batch is the texts of one scanner buffer
- * (about 1 MiB of records), and the worker reads the stretch of the file they span itself
- * (the file is in the page cache: it was just read), given each text's bounds in it. The
- * scanner's buffer is kept, not copied, until the flags come back, for the main thread to
- * classify from if the worker fails.
+ * Texts are not copied on the main thread: the worker reads the stretch of the file a
+ * batch's texts span itself (the file is in the page cache: it was just read), given each
+ * text's bounds in it.
  */
 export class LexPool {
   private worker: Worker | null;
   private inFlight = new Map<number, Batch>();
   private nextId = 0;
-  private buf: Buffer | null = null;
+  private bufs: Buffer[] = [];
+  /** file offset of each buffer's first byte */
+  private bufAts: number[] = [];
+  private part = new Uint16Array(BATCH_TEXTS);
   private bounds = new Int32Array(BATCH_TEXTS * 2);
   private escaped = new Uint8Array(BATCH_TEXTS);
   private count = 0;
   private first = -1;
   private failed = false;
   private waiters: (() => void)[] = [];
-
-  /** file offset of the current buffer's first byte */
-  private bufAt = 0;
 
   private constructor(
     worker: Worker,
@@ -84,43 +87,54 @@ export class LexPool {
 
   /** Queues the text of field `field` of `r` for message `index` (consecutive indices). */
   add(r: CsvRecord, field: number, index: number): void {
-    if (this.count > 0 && r.buf !== this.buf) this.flush();
-    if (this.count === 0) {
-      this.first = index;
-      this.buf = r.buf;
-      this.bufAt = this.bom + r.offset - r.offsetInBuf;
+    const j = this.count;
+    if (j === 0) this.first = index;
+    let part = this.bufs.length - 1;
+    if (part < 0 || this.bufs[part] !== r.buf) {
+      this.bufs.push(r.buf);
+      this.bufAts.push(this.bom + r.offset - r.offsetInBuf);
+      part++;
     }
     const s = r.start(field);
-    this.bounds[2 * this.count] = s;
-    this.bounds[2 * this.count + 1] = s + r.size(field);
-    this.escaped[this.count] = r.escaped(field) ? 1 : 0;
+    this.part[j] = part;
+    this.bounds[2 * j] = s;
+    this.bounds[2 * j + 1] = s + r.size(field);
+    this.escaped[j] = r.escaped(field) ? 1 : 0;
     if (++this.count === BATCH_TEXTS) this.flush();
   }
 
   private flush(): void {
-    if (this.count === 0 || !this.buf) return;
+    const n = this.count;
+    if (n === 0) return;
     const batch: Batch = {
       id: this.nextId++,
       first: this.first,
-      buf: this.buf,
-      bounds: this.bounds.slice(0, this.count * 2),
-      escaped: this.escaped.slice(0, this.count),
+      bufs: this.bufs,
+      part: this.part.slice(0, n),
+      bounds: this.bounds.slice(0, 2 * n),
+      escaped: this.escaped.slice(0, n),
     };
-    this.buf = null;
+    const bufAts = this.bufAts;
+    this.bufs = [];
+    this.bufAts = [];
     this.count = 0;
     if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) return this.classify(batch);
     this.inFlight.set(batch.id, batch);
-    // where in the file the texts are: the worker reads them there
-    const lo = batch.bounds[0]!;
-    const hi = batch.bounds[batch.bounds.length - 1]!;
-    const bounds = batch.bounds.map((v) => v - lo);
-    const message: LexBatch = { id: batch.id, path: this.path, position: this.bufAt + lo, length: hi - lo, bounds, escaped: batch.escaped };
+    // where in the file the texts are (they come in file order): the worker reads them there
+    const at = (j: number, end: 0 | 1) => bufAts[batch.part[j]!]! + batch.bounds[2 * j + end]!;
+    const lo = at(0, 0);
+    const bounds = new Int32Array(2 * n);
+    for (let j = 0; j < n; j++) {
+      bounds[2 * j] = at(j, 0) - lo;
+      bounds[2 * j + 1] = at(j, 1) - lo;
+    }
+    const message: LexBatch = { id: batch.id, path: this.path, position: lo, length: bounds[2 * n - 1]!, bounds, escaped: batch.escaped };
     this.worker.postMessage(message, [bounds.buffer]);
   }
 
   private classify(b: Batch): void {
-    const buf = b.buf;
     for (let j = 0; j < b.escaped.length; j++) {
+      const buf = b.bufs[b.part[j]!]!;
       const s = b.bounds[2 * j]!;
       const e = b.bounds[2 * j + 1]!;
       let text = s === e ? '' : buf.toString('utf8', s, e);
