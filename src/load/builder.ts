@@ -745,7 +745,9 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (mentionsToResolve && mentionOf) {
       const mo: Int32Array = mentionOf;
       const lastByName = new Map<string, number>(); // scope + name → latest message index
-      const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
+      // (a copy of the reference: a closure on threadOf itself would keep it alive as long as the dataset)
+      const threadOfK = threadOf;
+      const scopeOf = (k: number) => (threadOfK[k]! >= 0 ? 't' + threadOfK[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
       const nameKeys = sortedAuthors.map((a) => [normalizeName(a.name), normalizeName(a.key)]);
       for (let k = 0; k < count; k++) {
         const mid = mo[order[k]!]!;
@@ -857,6 +859,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     // the interning maps are not needed any more, and the dataset's closures would keep them
     threadKeys.clear();
     mentionKeys.clear();
+    ids.compact();
     replyKindOverride.clear();
 
     return {

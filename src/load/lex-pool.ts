@@ -27,8 +27,11 @@ interface Batch {
 
 /** Texts a batch holds: a few scanner buffers' worth (each message to the worker has a cost of its own). */
 const BATCH_TEXTS = 16384;
-/** beyond this many batches waiting for the worker, the main thread classifies new ones itself */
-const MAX_IN_FLIGHT = 16;
+/**
+ * Beyond this many batches waiting for the worker (64k texts), the main thread classifies
+ * new ones itself; each waiting batch keeps its scanner buffers (about 4 MiB).
+ */
+const MAX_IN_FLIGHT = 4;
 
 /**
  * Texts are not copied on the main thread: the worker reads the stretch of the file a

@@ -160,6 +160,12 @@ export class StringColumn {
     return true;
   }
 
+  /** Gives back the room kept for growth (the column is complete). */
+  compact(): void {
+    if (this.bytes.length > this.used) this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
+    if (this.ends.length > this.n) this.ends = this.ends.slice(0, Math.max(1, this.n));
+  }
+
   /** bytes held (for memory accounting) */
   get byteSize(): number {
     return this.bytes.length + this.ends.byteLength;
