@@ -22,7 +22,9 @@ import {
   POST_AUTHOR,
   ReplyKindCode,
 } from '../model/dataset.js';
-import { IdIndex, SeenIds, StringColumn } from './strings.js';
+import type { ByteRange } from './field-bytes.js';
+import { ByteKeys, IdIndex, SeenIds, StringColumn } from './strings.js';
+import { orderByTime } from './time-order.js';
 import { copyString, leadingMention, makeExcerpt, normalizeName } from './text.js';
 
 export interface SourceOptions {
@@ -82,6 +84,42 @@ export interface MessageInput {
   textHash?: number;
 }
 
+/**
+ * A message given as byte ranges of its UTF-8 record (the generic CSV reader's fast path):
+ * the same message as a `MessageInput`, without a string for each field. Every range holds
+ * the trimmed value's UTF-8 bytes (see field-bytes.ts); an empty range is an absent field.
+ * The reader fills one such object and passes it for every row.
+ */
+export interface MessageBytes {
+  /** the author's key (an id, else the name): never empty */
+  key: ByteRange;
+  /** the author's name (else the id) */
+  name: ByteRange;
+  id: ByteRange;
+  parent: ByteRange;
+  /** post id: the thread key */
+  post: ByteRange;
+  /** the leading @mention, normalized (normalizeName), or empty */
+  mention: ByteRange;
+  createdAt: number;
+  /** the other reading of an ambiguous day/month date, NaN when none */
+  createdAtAlt: number;
+  /** NaN when the row has none */
+  reactions: number;
+  /** '' when none */
+  channel: string;
+  platform: string | undefined;
+  line: number;
+  /** the text, when the reader decoded it (to classify it here, or for an eager excerpt) */
+  text: string;
+  /** lexicon flags given by the reader (a worker computes them), or -1 to classify `text` here */
+  lex: number;
+  /** a hash of the text's bytes, for duplicate rows */
+  textHash: number;
+  /** with a source that can `reread`: where the text can be read back; NaN when none */
+  textHandle: number;
+}
+
 export interface FinishOptions {
   /** accounts named with --brand: ids or names, any platform */
   brand?: string[];
@@ -117,6 +155,8 @@ function grow<T extends Typed>(a: T, size: number, fill?: number): T {
 export interface DatasetBuilder {
   addSource(options: SourceOptions): number;
   addMessage(source: number, input: MessageInput): void;
+  /** the same as `addMessage`, from byte ranges (see MessageBytes) */
+  addMessageBytes(source: number, input: MessageBytes): void;
   /** a row that could not be used: counted, and reported with its line */
   skip(source: number, code: string, line?: number, values?: Record<string, string | number>): void;
   /** the rows of a source skipped so far, by reason */
@@ -173,51 +213,79 @@ export function createDatasetBuilder(): DatasetBuilder {
   /** entry i = message i's parent id (''), created with the first parent */
   let parents: StringColumn | null = null;
   const eagerExcerpts = new Map<number, string>();
-  const threadKeyList: string[] = [];
-  const threadKeyIndex = new Map<string, number>();
+  /** thread keys and leading mentions, interned by their bytes (their strings are made by finish) */
+  const threadKeys = new ByteKeys();
   let lastThreadKey = '';
   let lastThreadKeyId = -1;
-  const mentionList: string[] = [];
-  const mentionIndex = new Map<string, number>();
+  /** the thread key of the last message given as bytes (-1: none, or one cut to MAX_ID) */
+  let lastPostKey = -1;
+  const mentionKeys = new ByteKeys();
   const replyKindOverride = new Map<number, ReplyKind>();
   /** source + id → hash of the first row with that id (author, time, text), to drop identical copies; freed by finish */
   let seenIds: SeenIds | null = new SeenIds(ids, () => cols.source);
   /** row hash of the first message with each id (load order) */
   let rowHashes: Uint32Array | null = new Uint32Array(cap);
+  /** kept messages whose id an earlier message of their source has: pairs (message, that first message) */
+  const sameIds: number[] = [];
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
   const skipsListed = new Map<string, number>();
   const skipsBySource: Record<string, number>[] = [];
 
-  const authors: Author[] = [];
-  /** platform → author key → index */
-  const authorMaps = new Map<string, Map<string, number>>();
+  /**
+   * Authors while loading: keys interned by their bytes, one group per platform; no object
+   * per author until finish. A name is kept only when it is not the key's own display form.
+   */
+  const authorKeys = new ByteKeys();
+  const platformNames: string[] = [];
+  const platformIds = new Map<string, number>();
   let lastPlatform: string | null = null;
-  let lastAuthorMap: Map<string, number> | null = null;
+  let lastPlatformId = -1;
+  /** display names of the authors whose name is not their key */
+  const authorNames = new Map<number, string>();
+  const authorBots = new Set<number>();
   const channels: string[] = [];
   const channelIndex = new Map<string, number>();
   let lastChannel = '';
   let lastChannelId = -1;
 
+  function platformId(platform: string): number {
+    if (platform === lastPlatform) return lastPlatformId;
+    let id = platformIds.get(platform);
+    if (id === undefined) {
+      id = platformNames.length;
+      platformNames.push(platform);
+      platformIds.set(platform, id);
+    }
+    lastPlatform = platform;
+    lastPlatformId = id;
+    return id;
+  }
+
+  /**
+   * Author `a` is called `name` (not its key): kept when its display form differs from the
+   * key's. An author whose name is its key's display form takes the first other name given.
+   */
+  function nameAuthor(a: number, name: string, key: string): void {
+    const shown = displayName(name);
+    if (shown !== displayName(key)) authorNames.set(a, shown);
+  }
+
   function internAuthor(platform: string, key: string, name: string | undefined, bot: boolean): number {
-    let map = lastAuthorMap;
-    if (platform !== lastPlatform || !map) {
-      map = authorMaps.get(platform) ?? null;
-      if (!map) authorMaps.set(platform, (map = new Map()));
-      lastPlatform = platform;
-      lastAuthorMap = map;
-    }
-    let i = map.get(key);
-    if (i === undefined) {
-      i = authors.length;
-      const k = copyString(key);
+    const i = authorKeys.internString(platformId(platform), key);
+    if (authorKeys.added) {
       const nm = name || key;
-      authors.push({ key: k, name: nm === key && key.length <= MAX_NAME ? k : displayName(nm), platform, isBrand: false, ...(bot ? { role: 'bot' as const } : {}) });
-      map.set(k, i);
-    } else if (name && authors[i]!.name === displayName(authors[i]!.key) && name !== key) {
-      authors[i]!.name = displayName(name);
-    }
+      if (nm !== key) nameAuthor(i, nm, key);
+      if (bot) authorBots.add(i);
+    } else if (name && name !== key && !authorNames.has(i)) nameAuthor(i, name, key);
+    return i;
+  }
+
+  /** internAuthor from bytes: `name` may be empty (then the key is the name) */
+  function internAuthorBytes(platform: number, key: ByteRange, name: ByteRange): number {
+    const i = authorKeys.intern(platform, key.buf, key.start, key.end);
+    if (name.size > 0 && !name.equals(key) && (authorKeys.added || !authorNames.has(i))) nameAuthor(i, name.toString(), authorKeys.get(i));
     return i;
   }
 
@@ -236,24 +304,9 @@ export function createDatasetBuilder(): DatasetBuilder {
 
   function internThreadKey(key: string): number {
     if (key === lastThreadKey && lastThreadKeyId >= 0) return lastThreadKeyId;
-    let i = threadKeyIndex.get(key);
-    if (i === undefined) {
-      i = threadKeyList.length;
-      threadKeyList.push(copyString(key));
-      threadKeyIndex.set(threadKeyList[i]!, i);
-    }
+    const i = threadKeys.internString(0, key);
     lastThreadKey = key;
     lastThreadKeyId = i;
-    return i;
-  }
-
-  function internMention(name: string): number {
-    let i = mentionIndex.get(name);
-    if (i === undefined) {
-      i = mentionList.length;
-      mentionList.push(name);
-      mentionIndex.set(name, i);
-    }
     return i;
   }
 
@@ -341,7 +394,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         // the first message with this id: later rows are compared with it
         rowHashes![i] = row;
         seenIds!.insert(i, source);
-      }
+      } else if (firstWithId >= 0) sameIds.push(i, firstWithId);
       if (m.parentId) {
         if (!parents) {
           parents = new StringColumn(cap);
@@ -357,9 +410,79 @@ export function createDatasetBuilder(): DatasetBuilder {
       const mention = m.mention !== undefined ? m.mention : leadingMention(m.text);
       if (mention) {
         if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
-        mentionOf[i] = internMention(mention);
+        mentionOf[i] = mentionKeys.internString(0, mention);
       }
       if (src.options.reread && m.textHandle !== undefined) {
+        if (!handles) handles = new Float64Array(cap).fill(NaN);
+        handles[i] = m.textHandle;
+      } else {
+        eagerExcerpts.set(i, makeExcerpt(m.text));
+      }
+    },
+
+    addMessageBytes(source, m) {
+      const src = sources[source]!;
+      if (!(m.createdAt >= MIN_DATE && m.createdAt < MAX_DATE)) {
+        const value = Number.isFinite(m.createdAt) && Math.abs(m.createdAt) < 8.64e15 ? new Date(m.createdAt).toISOString().slice(0, 10) : String(m.createdAt);
+        return builder.skip(source, 'row-date-out-of-range', m.line, { value });
+      }
+      const platform = platformId(m.platform || src.platform);
+      // the id goes into the column first: the duplicate check compares with it there
+      const i = n;
+      let firstWithId = -2;
+      let row = 0;
+      if (m.id.size > 0) {
+        addCapped(ids, m.id);
+        if (seenIds) {
+          row = rowHashBytes(m.key, platform, m.createdAt, m.textHash);
+          firstWithId = seenIds.findEntry(source, i);
+          if (firstWithId >= 0 && rowHashes![firstWithId] === row) {
+            ids.removeLast();
+            return builder.skip(source, 'row-duplicate', m.line, { id: m.id.toString().slice(0, 40) });
+          }
+        }
+      } else ids.add('');
+      src.rowsRead++;
+      if (n >= cap) resize(Math.ceil(cap * 1.5));
+      n++;
+      cols.author[i] = internAuthorBytes(platform, m.key, m.name);
+      cols.createdAt[i] = m.createdAt;
+      if (!Number.isNaN(m.createdAtAlt) && m.createdAtAlt !== m.createdAt) {
+        if (!alt) alt = new Float64Array(cap).fill(NaN);
+        alt[i] = m.createdAtAlt;
+      } else if (alt) alt[i] = NaN;
+      cols.reactions[i] = Number.isFinite(m.reactions) ? Math.min(MAX_REACTIONS, Math.max(0, Math.round(m.reactions))) : -1;
+      cols.channel[i] = internChannel(m.channel);
+      cols.source[i] = source;
+      cols.lex[i] = m.lex >= 0 ? m.lex : classifyText(m.text);
+      cols.line[i] = m.line;
+      if (firstWithId === -1) {
+        rowHashes![i] = row;
+        seenIds!.insert(i, source);
+      } else if (firstWithId >= 0) sameIds.push(i, firstWithId);
+      if (m.parent.size > 0) {
+        if (!parents) {
+          parents = new StringColumn(cap);
+          parents.addEmpty(i);
+        }
+        addCapped(parents, m.parent);
+      } else if (parents) parents.add('');
+      if (m.post.size > 0) {
+        if (!threadKeyOf) threadKeyOf = new Int32Array(cap).fill(-1);
+        const p = m.post;
+        // a key longer than MAX_ID code units is cut as a string (ASCII: as bytes)
+        // rows of one post often follow each other: the previous key is compared first
+        if (lastPostKey >= 0 && threadKeys.equalsBytes(lastPostKey, p.buf, p.start, p.end)) threadKeyOf[i] = lastPostKey;
+        else {
+          threadKeyOf[i] = p.size <= MAX_ID ? threadKeys.intern(0, p.buf, p.start, p.end) : p.isAscii() ? threadKeys.intern(0, p.buf, p.start, p.start + MAX_ID) : threadKeys.internString(0, p.toString().slice(0, MAX_ID));
+          lastPostKey = p.size <= MAX_ID ? threadKeyOf[i]! : -1;
+        }
+      }
+      if (m.mention.size > 0) {
+        if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
+        mentionOf[i] = mentionKeys.intern(0, m.mention.buf, m.mention.start, m.mention.end);
+      }
+      if (src.options.reread && !Number.isNaN(m.textHandle)) {
         if (!handles) handles = new Float64Array(cap).fill(NaN);
         handles[i] = m.textHandle;
       } else {
@@ -412,6 +535,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     reserve(more) {
       const want = n + Math.max(0, Math.floor(more));
       if (want > cap) resize(want);
+      seenIds?.reserve(want);
     },
 
     count() {
@@ -419,16 +543,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     },
 
     finish(options = {}) {
-      seenIds = null;
       rowHashes = null;
       for (const [code, total] of skipsListed) {
         if (total > MAX_LISTED_SKIPS) issues.push({ code: 'more-skipped', values: { code, more: total - MAX_LISTED_SKIPS } });
       }
-      return assemble(options);
+      const seen = seenIds;
+      seenIds = null;
+      return assemble(options, seen);
     },
   };
 
-  function assemble(options: FinishOptions): Dataset {
+  function assemble(options: FinishOptions, seen: SeenIds | null): Dataset {
     // --since / --until: drop messages out of range before anything else
     let keep: Int32Array | null = null;
     if (options.since !== undefined || options.until !== undefined) {
@@ -441,19 +566,38 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
       keep = Int32Array.from(kept);
     }
-    const order = canonicalOrder(keep);
+    const nAuthors = authorKeys.length;
+    const authorKey: string[] = new Array<string>(nAuthors);
+    for (let a = 0; a < nAuthors; a++) authorKey[a] = authorKeys.get(a);
+    const order = canonicalOrder(keep, authorKey);
     const count = order.length;
 
     // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
+    const byPlatform = platformNames.map(() => [] as number[]);
+    for (let a = 0; a < nAuthors; a++) byPlatform[authorKeys.group(a)]!.push(a);
     const authorOrder: number[] = [];
-    for (const platform of [...authorMaps.keys()].sort(cmp)) {
-      const map = authorMaps.get(platform)!;
-      // keys are unique within a platform; the default sort compares UTF-16 code units, as cmp does
-      for (const key of [...map.keys()].sort()) authorOrder.push(map.get(key)!);
+    for (const p of platformNames.map((_, p) => p).sort((x, y) => cmp(platformNames[x]!, platformNames[y]!))) {
+      // keys are unique within a platform: sorted natively (by UTF-16 code units), then found again by key
+      const members = byPlatform[p]!;
+      const indexOf = new Map<string, number>();
+      for (const a of members) indexOf.set(authorKey[a]!, a);
+      for (const key of members.map((a) => authorKey[a]!).sort()) authorOrder.push(indexOf.get(key)!);
     }
-    const authorOldToNew = new Int32Array(authors.length);
+    const authorOldToNew = new Int32Array(nAuthors);
     authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
-    const sortedAuthors = authorOrder.map((old) => authors[old]!);
+    const sortedAuthors: Author[] = new Array<Author>(nAuthors);
+    const authorPlatform = new Uint16Array(nAuthors);
+    for (let k = 0; k < nAuthors; k++) {
+      const a = authorOrder[k]!;
+      authorPlatform[k] = authorKeys.group(a);
+      const key = authorKey[a]!;
+      const name = authorNames.get(a) ?? (key.length <= MAX_NAME ? key : displayName(key));
+      const author: Author = { key, name, platform: platformNames[authorKeys.group(a)]!, isBrand: false };
+      if (authorBots.size > 0 && authorBots.has(a)) author.role = 'bot';
+      sortedAuthors[k] = author;
+    }
+    authorKeys.clear();
+    authorNames.clear();
 
     // each column is put in canonical order, then its load-order version dropped, one at a
     // time: the peak holds one extra column, not two full sets
@@ -508,14 +652,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
       return id;
     });
-    const byId = new IdIndex(ids, (o) => scopeOfSource[loadSource[o]!]!, count);
-    const entryOf = (k: number) => order[k]!;
-    const duplicates: number[] = [];
-    for (let k = 0; k < count; k++) {
-      const o = order[k]!;
-      if (ids.isEmpty(o)) continue;
-      if (byId.insert(o, k, entryOf) >= 0) duplicates.push(k);
-    }
+    const { byId, duplicates } = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order) : indexIds(order, (o) => scopeOfSource[loadSource[o]!]!);
     for (const k of duplicates) {
       issues.push(at('duplicate-id', k, { id: messageId(k) }));
     }
@@ -527,7 +664,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (let k = 0; k < count; k++) {
         const old = order[k]!;
         if (pc.isEmpty(old)) continue;
-        const p = byId.findEntry(scopeOfSource[msg.source[k]!]!, pc, old, entryOf);
+        const p = byId.findEntry(scopeOfSource[msg.source[k]!]!, pc, old);
         if (p < 0) {
           unknownParents++;
           if (unknownParents <= 5) issues.push(at('unknown-parent', k, { id: pc.get(old) }));
@@ -548,23 +685,26 @@ export function createDatasetBuilder(): DatasetBuilder {
     const threadOf = new Int32Array(count).fill(-1);
     if (threadKeyOf) {
       const tko: Int32Array = threadKeyOf;
-      const nKeys = threadKeyList.length;
-      const threadByKey = new Map<number, number>(); // id scope × key id → thread
+      const nKeys = threadKeys.length;
+      // id scope × key id → thread: an array when there is one scope (one file), else a map
+      const threadByKey = scopeNames.size === 1 ? null : new Map<number, number>();
+      const threadOfKey = scopeNames.size === 1 ? new Int32Array(nKeys).fill(-1) : null;
       for (let k = 0; k < count; k++) {
         const key = tko[order[k]!]!;
         if (key < 0) continue;
         const scope = scopeOfSource[msg.source[k]!]!;
         const tk = scope * nKeys + key;
-        let t = threadByKey.get(tk);
-        if (t === undefined) {
+        let t = threadOfKey ? threadOfKey[key]! : (threadByKey!.get(tk) ?? -1);
+        if (t < 0) {
           t = threads.length;
-          const keyString = threadKeyList[key]!;
-          const rootIdx = byId.find(scope, keyString, entryOf);
+          const keyString = threadKeys.get(key);
+          const rootIdx = byId.find(scope, keyString);
           const kind = sources[msg.source[k]!]!.kind;
           // the root's author when the root is exported; else the post's (the brand) for comments,
           // or the earliest writer of the thread for chats
           threads.push({ key: keyString, root: rootIdx, rootAuthor: rootIdx >= 0 ? msg.author[rootIdx]! : kind === 'comments' ? POST_AUTHOR : msg.author[k]!, channel: msg.channel[k]!, kind });
-          threadByKey.set(tk, t);
+          if (threadOfKey) threadOfKey[key] = t;
+          else threadByKey!.set(tk, t);
         }
         threadOf[k] = t;
       }
@@ -576,10 +716,11 @@ export function createDatasetBuilder(): DatasetBuilder {
     });
 
     // thread replies (Slack, YouTube): a message in a keyed thread without a parent answers the root
+    const rootOf = Int32Array.from(threads, (t) => t.root);
     for (let k = 0; k < count; k++) {
       const t = threadOf[k]!;
       if (t < 0 || msg.parent[k]! >= 0) continue;
-      const root = threads[t]!.root;
+      const root = rootOf[t]!;
       if (root >= 0 && root !== k && msg.createdAt[root]! <= msg.createdAt[k]!) {
         msg.parent[k] = root;
         msg.replyKind[k] = ReplyKindCode.thread;
@@ -604,12 +745,14 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (mentionsToResolve && mentionOf) {
       const mo: Int32Array = mentionOf;
       const lastByName = new Map<string, number>(); // scope + name → latest message index
-      const scopeOf = (k: number) => (threadOf[k]! >= 0 ? 't' + threadOf[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
+      // (a copy of the reference: a closure on threadOf itself would keep it alive as long as the dataset)
+      const threadOfK = threadOf;
+      const scopeOf = (k: number) => (threadOfK[k]! >= 0 ? 't' + threadOfK[k] : 'c' + msg.source[k] + ':' + msg.channel[k]);
       const nameKeys = sortedAuthors.map((a) => [normalizeName(a.name), normalizeName(a.key)]);
       for (let k = 0; k < count; k++) {
         const mid = mo[order[k]!]!;
         if (mid >= 0 && mentionMayLink(k)) {
-          const words = mentionList[mid]!.split(' ');
+          const words = mentionKeys.get(mid).split(' ');
           for (let w = words.length; w >= 1; w--) {
             const p = lastByName.get(scopeOf(k) + '\u0000' + words.slice(0, w).join(' '));
             if (p !== undefined && msg.author[p] !== msg.author[k]) {
@@ -685,17 +828,12 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     // which reply kinds each source ended up with
     // a source read with no platform of its own takes its rows' platform when they all agree
-    const platformsSeen = sources.map(() => new Set<string>());
-    for (let k = 0, lastA = -1, lastS = -1; k < count; k++) {
-      const a = msg.author[k]!;
-      const src = msg.source[k]!;
-      if (a === lastA && src === lastS) continue;
-      lastA = a;
-      lastS = src;
-      platformsSeen[src]!.add(sortedAuthors[a]!.platform);
-    }
+    // (source × platform id: seen)
+    const nPlatforms = platformNames.length;
+    const platformsSeen = new Uint8Array(sources.length * nPlatforms);
+    for (let k = 0; k < count; k++) platformsSeen[msg.source[k]! * nPlatforms + authorPlatform[msg.author[k]!]!] = 1;
     sources.forEach((s, i) => {
-      const seen = [...platformsSeen[i]!];
+      const seen = platformNames.filter((_, p) => platformsSeen[i * nPlatforms + p] === 1);
       if (s.platform === 'unknown' && seen.length === 1) s.platform = seen[0]!;
     });
 
@@ -719,11 +857,9 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
 
     // the interning maps are not needed any more, and the dataset's closures would keep them
-    authorMaps.clear();
-    threadKeyIndex.clear();
-    mentionIndex.clear();
-    mentionList.length = 0;
-    threadKeyList.length = 0;
+    threadKeys.clear();
+    mentionKeys.clear();
+    ids.compact();
     replyKindOverride.clear();
 
     return {
@@ -742,38 +878,74 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   /**
-   * Time order, ties broken by source file, id, author key, excerpt, load order. Sorting
-   * a million indices with a comparator costs seconds; here the times are ranked with
-   * native typed-array sorts and only runs of equal times go through the comparator.
+   * The id index of finish, built in canonical order: (scope, id) → the first message with
+   * that id; later messages with the same id are `duplicates` (canonical indices, ascending).
    */
-  function canonicalOrder(keep: Int32Array | null): Int32Array {
-    const idx = keep ?? Int32Array.from({ length: n }, (_, i) => i);
-    const m = idx.length;
-    const order = new Int32Array(m);
-    if (m === 0) return order;
-    const times = new Float64Array(m);
-    for (let j = 0; j < m; j++) times[j] = cols.createdAt[idx[j]!]!;
-    const uniq = times.slice().sort();
-    let u = 0;
-    for (let j = 0; j < m; j++) if (j === 0 || uniq[j] !== uniq[u - 1]) uniq[u++] = uniq[j]!;
-    for (let j = 0; j < m; j++) {
-      const t = times[j]!;
-      let lo = 0;
-      let hi = u - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (uniq[mid]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      times[j] = lo * m + j; // rank, then load order: exact below 2^53
+  function indexIds(order: Int32Array, scopeOf: (o: number) => number): { byId: IdLookup; duplicates: number[] } {
+    const count = order.length;
+    const index = new IdIndex(ids, scopeOf, count);
+    const entryOf = (k: number) => order[k]!;
+    const duplicates: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const o = order[k]!;
+      if (ids.isEmpty(o)) continue;
+      if (index.insert(o, k, entryOf) >= 0) duplicates.push(k);
     }
-    times.sort();
-    for (let j = 0; j < m; j++) order[j] = idx[times[j]! % m]!;
+    return {
+      byId: { find: (scope, id) => index.find(scope, id, entryOf), findEntry: (scope, col, j) => index.findEntry(scope, col, j, entryOf) },
+      duplicates,
+    };
+  }
+
+  /**
+   * The same index from the one loading built to tell duplicate rows (when every source is
+   * its own id scope, as it then is keyed the same way): no second table over a million ids.
+   * It holds the first message of each id in load order; where messages share an id, the
+   * first in canonical order takes its place, and the others are the duplicates.
+   */
+  function idsFromLoad(seen: SeenIds, order: Int32Array): { byId: IdLookup; duplicates: number[] } {
+    const canon = new Int32Array(n).fill(-1);
+    for (let k = 0; k < order.length; k++) canon[order[k]!] = k;
+    const groups = new Map<number, number[]>();
+    for (let j = 0; j < sameIds.length; j += 2) {
+      const first = sameIds[j + 1]!;
+      let g = groups.get(first);
+      if (!g) groups.set(first, (g = [first]));
+      g.push(sameIds[j]!);
+    }
+    const duplicates: number[] = [];
+    for (const [first, members] of groups) {
+      let best = -1;
+      for (const o of members) if (canon[o]! >= 0 && (best < 0 || canon[o]! < canon[best]!)) best = o;
+      for (const o of members) if (o !== best && canon[o]! >= 0) duplicates.push(canon[o]!);
+      if (best >= 0 && best !== first) seen.replace(first, best);
+    }
+    duplicates.sort((a, b) => a - b);
+    const toCanon = (o: number) => (o < 0 ? -1 : canon[o]!);
+    return {
+      byId: { find: (scope, id) => toCanon(seen.find(scope, id)), findEntry: (scope, col, j) => toCanon(seen.findColumnEntry(scope, col, j)) },
+      duplicates,
+    };
+  }
+
+  /**
+   * Time order, ties broken by source file, id, author key, excerpt, load order. Sorting
+   * a million indices with a comparator costs seconds; here the times are sorted natively
+   * (time-order.ts) and only runs of equal times go through the comparator.
+   */
+  function canonicalOrder(keep: Int32Array | null, authorKey: string[]): Int32Array {
+    let idx = keep;
+    if (!idx) {
+      idx = new Int32Array(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
+    }
+    const m = idx.length;
+    const order = orderByTime(idx, cols.createdAt);
     const srcKey = sources.map((s) => s.file);
     const tie = (a: number, b: number): number => {
       const s = cmp(srcKey[cols.source[a]!]!, srcKey[cols.source[b]!]!);
       if (s !== 0) return s;
-      return cmp(ids.get(a), ids.get(b)) || cmp(authors[cols.author[a]!]!.key, authors[cols.author[b]!]!.key) || cmp(excerptOf(a), excerptOf(b)) || a - b;
+      return cmp(ids.get(a), ids.get(b)) || cmp(authorKey[cols.author[a]!]!, authorKey[cols.author[b]!]!) || cmp(excerptOf(a), excerptOf(b)) || a - b;
     };
     let s = 0;
     for (let e = 1; e <= m; e++) {
@@ -785,6 +957,13 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   return builder;
+}
+
+/** (id scope, id) → canonical index of the first message with that id, or -1. */
+interface IdLookup {
+  find(scope: number, id: string): number;
+  /** the id of entry `j` of `col` */
+  findEntry(scope: number, col: StringColumn, j: number): number;
 }
 
 /** An issue about one message: by its line when the format has lines, else by its id (`code-at`: JSON exports). */
@@ -807,6 +986,31 @@ function rowHash(m: MessageInput): number {
   return h >>> 0;
 }
 
+/** Ids and keys longer than MAX_ID are cut (as strings: a cut inside a non-ASCII value goes the string way). */
+function addCapped(col: StringColumn, r: ByteRange): void {
+  if (r.size <= MAX_ID) col.addBytes(r.buf, r.start, r.end);
+  else if (r.isAscii()) col.addBytes(r.buf, r.start, r.start + MAX_ID);
+  else col.add(r.toString().slice(0, MAX_ID));
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/**
+ * The row hash of the byte path: author key bytes, platform, time, text hash. It differs
+ * from `rowHash`, but rows are only compared within one source, which one reader fills.
+ */
+function rowHashBytes(key: ByteRange, platform: number, createdAt: number, textHash: number): number {
+  let h = 0x811c9dc5;
+  for (let k = key.start; k < key.end; k++) h = Math.imul(h ^ key.buf[k]!, 0x01000193);
+  h = Math.imul(h ^ platform, 0x01000193);
+  f64[0] = createdAt;
+  h = Math.imul(h ^ u32[0]!, 0x01000193);
+  h = Math.imul(h ^ u32[1]!, 0x01000193);
+  h = Math.imul(h ^ textHash, 0x01000193);
+  return h >>> 0;
+}
+
 function displayName(name: string): string {
   return copyString(name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name);
 }
@@ -817,6 +1021,10 @@ function cmp(a: string, b: string): number {
 
 /** Reply cycles (A answers B answers A) cannot happen in time, but exports can hold them: cut each at its latest link. */
 function breakCycles(msg: MessageColumns, issues: LoadIssue[], sources: SourceInfo[], id: (k: number) => string): void {
+  // around a cycle the indices cannot only go down: with no answer to a later message, there is none
+  let later = false;
+  for (let k = 0; k < msg.count && !later; k++) later = msg.parent[k]! > k;
+  if (!later) return;
   const state = new Uint8Array(msg.count); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
   for (let s = 0; s < msg.count; s++) {

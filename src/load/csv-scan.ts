@@ -58,6 +58,16 @@ export class CsvRecord {
     return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
   }
 
+  /** The value of field `i` up to byte `end` of `buf` (a prefix of `get(i)` when `end` is where a character starts). */
+  getRange(i: number, end: number): string {
+    if (i >= this.count) return '';
+    const s = this.starts[i]!;
+    const e = Math.min(end, this.ends[i]!);
+    if (s >= e) return '';
+    const v = decodeUtf8Lenient(this.buf, s, e);
+    return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
+  }
+
   /** Whether field `i` holds `""` escapes to undo (its raw bytes are not its value). */
   escaped(i: number): boolean {
     return i < this.count && this.kinds[i] === ESCAPED;

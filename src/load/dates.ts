@@ -31,7 +31,40 @@ function offsetMinutes(z: string | undefined): number {
   return m[1] === '-' ? -v : v;
 }
 
-function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+/** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), as Date counts them. */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isInt(v: number, lo: number): boolean {
+  return (v | 0) === v && v >= lo;
+}
+
+/**
+ * Epoch ms of a calendar date and time, NaN when the date is not in the calendar. Plain
+ * numbers (what the readers give) are computed directly; anything else goes through Date
+ * (`utcByDate`, the reference: the test file compares them). As there, a time that rolls
+ * over to the next day (23:59:60) keeps the date: only the time within the day counts.
+ */
+export function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  if (isInt(y, 0) && isInt(mo, 1) && isInt(d, 1) && isInt(h, 0) && isInt(mi, 0) && isInt(s, 0) && isInt(ms, 0) && ms < 1000 && isInt(offset, -100000) && offset < 100000) {
+    const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    if (d > MONTH_DAYS[mo - 1]! + (leap ? 1 : 0)) return NaN;
+    return daysFromCivil(y, mo, d) * 86400000 + ((((h * 60 + mi) * 60 + s) * 1000 + ms) % 86400000) - offset * 60000;
+  }
+  return utcByDate(y, mo, d, h, mi, s, ms, offset);
+}
+
+/** `utc` through a Date object: the general way, and the reference for the direct one. */
+export function utcByDate(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
   // Date.UTC reads years 0–99 as 1900–1999: set the year apart so "0099-01-01" stays year 99
   const check = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
@@ -55,6 +88,8 @@ function hour12(h: number, ampm: string | undefined): number {
 
 export interface DateColumn {
   parse(value: string): ParsedDate | null;
+  /** `parse` of the UTF-8 bytes `b[start, end)`: plain ISO dates are read on the bytes */
+  parseBytes(b: Buffer, start: number, end: number): ParsedDate | null;
   /** how the column's day/month order ended up: `alt` means the month-first reading won */
   decide(): { order: 'dmy' | 'mdy' | null; useAlt: boolean; ambiguous: boolean };
 }
@@ -86,6 +121,34 @@ function plainIso(s: string): number | undefined {
     parts[p] = v;
   }
   return utc(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!, 0, 0);
+}
+
+/** The number written by `width` ASCII digits at `b[at]`, or -1. */
+function digitsAt(b: Uint8Array, at: number, width: number): number {
+  let v = 0;
+  for (let j = at; j < at + width; j++) {
+    const d = b[j]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** `plainIso` on ASCII bytes (any other byte is no plain ISO date): the same value for the same text. */
+export function plainIsoBytes(b: Uint8Array, start: number, end: number): number | undefined {
+  const len = end - start;
+  if (len !== 19 && !(len === 20 && b[start + 19] === 0x5a)) return undefined;
+  if (b[start + 4] !== 0x2d || b[start + 7] !== 0x2d || b[start + 13] !== 0x3a || b[start + 16] !== 0x3a) return undefined;
+  const sep = b[start + 10];
+  if (sep !== 0x54 && sep !== 0x20) return undefined;
+  const y = digitsAt(b, start, 4);
+  const mo = digitsAt(b, start + 5, 2);
+  const d = digitsAt(b, start + 8, 2);
+  const h = digitsAt(b, start + 11, 2);
+  const mi = digitsAt(b, start + 14, 2);
+  const s = digitsAt(b, start + 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
+  return utc(y, mo, d, h, mi, s, 0, 0);
 }
 
 export function createDateColumn(forced?: DateFormat): DateColumn {
@@ -127,7 +190,14 @@ export function createDateColumn(forced?: DateFormat): DateColumn {
     return { t: dmy, alt: mdy };
   }
 
-  return {
+  const column: DateColumn = {
+    parseBytes(b, start, end) {
+      if (isoFast) {
+        const t = plainIsoBytes(b, start, end);
+        if (t !== undefined) return Number.isNaN(t) ? null : { t };
+      }
+      return column.parse(start === end ? '' : b.toString('utf8', start, end));
+    },
     parse(raw) {
       if (isoFast) {
         // the common shape, read without a regex: 2024-03-05T10:22:31 (Z) — the same result as the ISO branch below
@@ -175,4 +245,5 @@ export function createDateColumn(forced?: DateFormat): DateColumn {
       return { order: mdy ? 'mdy' : 'dmy', useAlt: mdy, ambiguous: true };
     },
   };
+  return column;
 }

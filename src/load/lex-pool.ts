@@ -9,25 +9,43 @@
 import { Worker } from 'node:worker_threads';
 import { classifyText } from '../lexicon/index.js';
 import type { CsvRecord } from './csv-scan.js';
+import type { LexBatch } from '../lexicon/worker.js';
 
 interface Batch {
   id: number;
   first: number;
-  bytes: Uint8Array;
+  /**
+   * The scanner's buffers the texts are in (kept, not copied, until the flags come back:
+   * the main thread classifies from them if the worker fails), and each text's buffer.
+   */
+  bufs: Buffer[];
+  part: Uint16Array;
+  /** start, end of each text in its buffer */
   bounds: Int32Array;
   escaped: Uint8Array;
 }
 
-const BATCH_TEXTS = 4096;
-/** beyond this many batches waiting for the worker, the main thread classifies new ones itself */
-const MAX_IN_FLIGHT = 16;
+/** Texts a batch holds: a few scanner buffers' worth (each message to the worker has a cost of its own). */
+const BATCH_TEXTS = 16384;
+/**
+ * Beyond this many batches waiting for the worker (64k texts), the main thread classifies
+ * new ones itself; each waiting batch keeps its scanner buffers (about 4 MiB).
+ */
+const MAX_IN_FLIGHT = 4;
 
+/**
+ * Texts are not copied on the main thread: the worker reads the stretch of the file a
+ * batch's texts span itself (the file is in the page cache: it was just read), given each
+ * text's bounds in it.
+ */
 export class LexPool {
   private worker: Worker | null;
   private inFlight = new Map<number, Batch>();
   private nextId = 0;
-  private bytes = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
+  private bufs: Buffer[] = [];
+  /** file offset of each buffer's first byte */
+  private bufAts: number[] = [];
+  private part = new Uint16Array(BATCH_TEXTS);
   private bounds = new Int32Array(BATCH_TEXTS * 2);
   private escaped = new Uint8Array(BATCH_TEXTS);
   private count = 0;
@@ -38,6 +56,8 @@ export class LexPool {
   private constructor(
     worker: Worker,
     private setLex: (index: number, flags: number) => void,
+    private path: string,
+    private bom: number,
   ) {
     this.worker = worker;
     worker.on('message', ({ id, flags }: { id: number; flags: Uint32Array }) => {
@@ -51,15 +71,18 @@ export class LexPool {
     worker.on('exit', () => this.fail());
   }
 
-  /** A pool, or null when no worker can start (then classify inline). */
-  static create(setLex: (index: number, flags: number) => void): LexPool | null {
+  /**
+   * A pool for the UTF-8 file at `path` (whose records are scanned after a byte-order mark
+   * of `bom` bytes), or null when no worker can start (then classify inline).
+   */
+  static create(path: string, bom: number, setLex: (index: number, flags: number) => void): LexPool | null {
     try {
       // a small heap: the worker keeps nothing between batches, and its garbage counts in the
       // process's memory (if it runs out, the main thread takes over)
       const worker = new Worker(new URL('../lexicon/worker.js', import.meta.url), {
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
       });
-      return new LexPool(worker, setLex);
+      return new LexPool(worker, setLex, path, bom);
     } catch {
       return null;
     }
@@ -67,47 +90,54 @@ export class LexPool {
 
   /** Queues the text of field `field` of `r` for message `index` (consecutive indices). */
   add(r: CsvRecord, field: number, index: number): void {
-    if (this.count === 0) this.first = index;
-    const size = r.size(field);
-    if (this.used + size > this.bytes.length) {
-      if (this.count > 0) {
-        this.flush();
-        this.first = index;
-      }
-      if (size > this.bytes.length) this.bytes = Buffer.allocUnsafe(size * 2);
+    const j = this.count;
+    if (j === 0) this.first = index;
+    let part = this.bufs.length - 1;
+    if (part < 0 || this.bufs[part] !== r.buf) {
+      this.bufs.push(r.buf);
+      this.bufAts.push(this.bom + r.offset - r.offsetInBuf);
+      part++;
     }
     const s = r.start(field);
-    r.buf.copy(this.bytes, this.used, s, s + size);
-    this.bounds[2 * this.count] = this.used;
-    this.bounds[2 * this.count + 1] = this.used + size;
-    this.escaped[this.count] = r.escaped(field) ? 1 : 0;
-    this.used += size;
+    this.part[j] = part;
+    this.bounds[2 * j] = s;
+    this.bounds[2 * j + 1] = s + r.size(field);
+    this.escaped[j] = r.escaped(field) ? 1 : 0;
     if (++this.count === BATCH_TEXTS) this.flush();
   }
 
   private flush(): void {
-    if (this.count === 0) return;
+    const n = this.count;
+    if (n === 0) return;
     const batch: Batch = {
       id: this.nextId++,
       first: this.first,
-      bytes: this.bytes.subarray(0, this.used),
-      bounds: this.bounds.slice(0, this.count * 2),
-      escaped: this.escaped.slice(0, this.count),
+      bufs: this.bufs,
+      part: this.part.slice(0, n),
+      bounds: this.bounds.slice(0, 2 * n),
+      escaped: this.escaped.slice(0, n),
     };
-    if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) this.classify(batch);
-    else {
-      this.inFlight.set(batch.id, batch);
-      // structured clone copies the bytes: the buffer is reused for the next batch
-      this.worker.postMessage({ id: batch.id, bytes: batch.bytes, bounds: batch.bounds, escaped: batch.escaped });
-      batch.bytes = Uint8Array.prototype.slice.call(batch.bytes);
-    }
-    this.used = 0;
+    const bufAts = this.bufAts;
+    this.bufs = [];
+    this.bufAts = [];
     this.count = 0;
+    if (this.failed || !this.worker || this.inFlight.size >= MAX_IN_FLIGHT) return this.classify(batch);
+    this.inFlight.set(batch.id, batch);
+    // where in the file the texts are (they come in file order): the worker reads them there
+    const at = (j: number, end: 0 | 1) => bufAts[batch.part[j]!]! + batch.bounds[2 * j + end]!;
+    const lo = at(0, 0);
+    const bounds = new Int32Array(2 * n);
+    for (let j = 0; j < n; j++) {
+      bounds[2 * j] = at(j, 0) - lo;
+      bounds[2 * j + 1] = at(j, 1) - lo;
+    }
+    const message: LexBatch = { id: batch.id, path: this.path, position: lo, length: bounds[2 * n - 1]!, bounds, escaped: batch.escaped };
+    this.worker.postMessage(message, [bounds.buffer]);
   }
 
   private classify(b: Batch): void {
-    const buf = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
     for (let j = 0; j < b.escaped.length; j++) {
+      const buf = b.bufs[b.part[j]!]!;
       const s = b.bounds[2 * j]!;
       const e = b.bounds[2 * j + 1]!;
       let text = s === e ? '' : buf.toString('utf8', s, e);

@@ -23,6 +23,13 @@ export function hashString(s: string, seed = 0): number {
   return h >>> 0;
 }
 
+/** FNV-1a over bytes: for ASCII, the same value as `hashString` of the string. */
+export function hashBytes(b: Uint8Array, start: number, end: number, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
 /** An append-only list of strings, entry i = the i-th `add`. */
 export class StringColumn {
   private bytes: Buffer = Buffer.allocUnsafe(1 << 16);
@@ -64,6 +71,35 @@ export class StringColumn {
     this.used = at;
     this.ends[i] = at;
     return i;
+  }
+
+  /**
+   * Adds the string that UTF-8 bytes `b[start, end)` decode to (well-formed UTF-8): ASCII is
+   * copied as it is, one byte a character, as `add` stores it.
+   */
+  addBytes(b: Buffer, start: number, end: number): number {
+    const len = end - start;
+    for (let j = start; j < end; j++) if (b[j]! >= 0x80) return this.add(b.toString('utf8', start, end));
+    const i = this.n++;
+    if (i >= this.ends.length) {
+      const e = new Int32Array(Math.ceil(this.ends.length * 1.5));
+      e.set(this.ends);
+      this.ends = e;
+    }
+    if (this.used + len > this.bytes.length) this.bytes = growBuffer(this.bytes, this.used + len);
+    const to = this.bytes;
+    for (let j = start, at = this.used; j < end; j++) to[at++] = b[j]!;
+    this.used += len;
+    this.ends[i] = this.used;
+    return i;
+  }
+
+  /** Drops the last entry (a row found to be a copy after its id was added). */
+  removeLast(): void {
+    if (this.n === 0) return;
+    const i = --this.n;
+    this.wide?.delete(i);
+    this.used = this.start(i);
   }
 
   /** adds n empty entries */
@@ -114,10 +150,20 @@ export class StringColumn {
     const b = other.wide?.get(j);
     if (a !== undefined || b !== undefined) return (a ?? this.get(i)) === (b ?? other.get(j));
     const s1 = this.start(i);
-    const e1 = this.ends[i]!;
+    const len = this.ends[i]! - s1;
     const s2 = other.start(j);
-    if (e1 - s1 !== other.ends[j]! - s2) return false;
-    return this.bytes.compare(other.bytes, s2, s2 + (e1 - s1), s1, e1) === 0;
+    if (len !== other.ends[j]! - s2) return false;
+    // ids are short: a loop is cheaper than Buffer.compare's native call
+    const x = this.bytes;
+    const y = other.bytes;
+    for (let k = 0; k < len; k++) if (x[s1 + k] !== y[s2 + k]) return false;
+    return true;
+  }
+
+  /** Gives back the room kept for growth (the column is complete). */
+  compact(): void {
+    if (this.bytes.length > this.used) this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
+    if (this.ends.length > this.n) this.ends = this.ends.slice(0, Math.max(1, this.n));
   }
 
   /** bytes held (for memory accounting) */
@@ -195,48 +241,263 @@ export class IdIndex {
 /**
  * (source, id) → the first message with that id, filled while loading (duplicate rows are
  * told by comparing with it). Open addressing over message indices, growing by doubling;
- * the ids themselves stay in the StringColumn.
+ * the ids themselves stay in the StringColumn. Each slot holds the message and its id's
+ * hash side by side: a probe touches one place in memory, compares bytes only when the
+ * hashes agree, and growing hashes nothing again.
  */
 export class SeenIds {
-  private slots = new Int32Array(1 << 12).fill(-1);
+  /** slot s: [2s] message index (-1: empty), [2s + 1] hash */
+  private table = new Int32Array(2 << 12).fill(-1);
   private size = 0;
+  private lastEntry = -1;
+  private lastSource = -1;
+  private lastHash = 0;
 
   constructor(
     private ids: StringColumn,
     private sources: () => Uint16Array,
   ) {}
 
+  /** room for this many ids without growing */
+  reserve(count: number): void {
+    let slots = this.table.length >> 1;
+    while (slots < count * 2) slots *= 2;
+    if (slots > this.table.length >> 1) this.rehash(slots);
+  }
+
   /** the first message with (source, id), or -1 */
   find(source: number, id: string): number {
-    const mask = this.slots.length - 1;
+    const h = hashString(id, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     const src = this.sources();
-    for (let s = hashString(id, source) & mask; ; s = (s + 1) & mask) {
-      const v = this.slots[s]!;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = t[2 * s]!;
       if (v === -1) return -1;
-      if (src[v] === source && this.ids.equals(v, id)) return v;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equals(v, id)) return v;
+    }
+  }
+
+  /** the first message with (source, the id of entry `i` of the column), or -1 */
+  findEntry(source: number, i: number): number {
+    const h = this.ids.hash(i, source) | 0;
+    this.lastEntry = i;
+    this.lastSource = source;
+    this.lastHash = h;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    const src = this.sources();
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = t[2 * s]!;
+      if (v === -1) return -1;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equalsEntry(v, this.ids, i)) return v;
+    }
+  }
+
+  /** the first message with (source, the id of entry `j` of another column), or -1 */
+  findColumnEntry(source: number, col: StringColumn, j: number): number {
+    const h = col.hash(j, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    const src = this.sources();
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = t[2 * s]!;
+      if (v === -1) return -1;
+      if (t[2 * s + 1] === h && src[v] === source && this.ids.equalsEntry(v, col, j)) return v;
+    }
+  }
+
+  /** message `to` (same source, same id) takes the place of message `from` */
+  replace(from: number, to: number): void {
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    for (let s = this.ids.hash(from, this.sources()[from]!) & mask; t[2 * s] !== -1; s = (s + 1) & mask) {
+      if (t[2 * s] === from) {
+        t[2 * s] = to;
+        return;
+      }
     }
   }
 
   /** adds message `i` (its id already in the column), known to be absent */
   insert(i: number, source: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    const mask = this.slots.length - 1;
-    let s = this.ids.hash(i, source) & mask;
-    while (this.slots[s] !== -1) s = (s + 1) & mask;
-    this.slots[s] = i;
+    if ((this.size + 1) * 2 > this.table.length >> 1) this.rehash(this.table.length);
+    // the entry just looked up is not hashed twice
+    const h = i === this.lastEntry && source === this.lastSource ? this.lastHash : this.ids.hash(i, source) | 0;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    let s = h & mask;
+    while (t[2 * s] !== -1) s = (s + 1) & mask;
+    t[2 * s] = i;
+    t[2 * s + 1] = h;
     this.size++;
   }
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    const src = this.sources();
-    for (const v of old) {
+  private rehash(slots: number): void {
+    const old = this.table;
+    const t = (this.table = new Int32Array(2 * slots).fill(-1));
+    const mask = slots - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      const v = old[k]!;
       if (v === -1) continue;
-      let s = this.ids.hash(v, src[v]!) & mask;
-      while (this.slots[s] !== -1) s = (s + 1) & mask;
-      this.slots[s] = v;
+      const h = old[k + 1]!;
+      let s = h & mask;
+      while (t[2 * s] !== -1) s = (s + 1) & mask;
+      t[2 * s] = v;
+      t[2 * s + 1] = h;
     }
+  }
+}
+
+/**
+ * Interned keys (author keys within a platform, thread keys, mentions) found by their UTF-8
+ * bytes: a new key's bytes are copied once, a known one is found by hashing and comparing
+ * bytes, without making a string. Keys are numbered in order of first sight; their strings
+ * are decoded when asked for. A group (a platform) scopes the keys: the same bytes in two
+ * groups are two keys. Open addressing on Int32 slots, no entry limit.
+ */
+export class ByteKeys {
+  private pool: Buffer = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  /** key i: [4i] start in the pool, [4i + 1] end, [4i + 2] group, [4i + 3] hash (one place in memory) */
+  private meta = new Int32Array(4 * 1024);
+  /** slot s: [2s] key index (-1: empty), [2s + 1] its hash (a probe reads one place in memory) */
+  private table = new Int32Array(2 * 2048).fill(-1);
+  private n = 0;
+  /**
+   * Strings with a lone surrogate (a JSON "\ud800" escape): UTF-8 cannot say them, so they
+   * are keyed by the string itself (group + NUL + string), apart from all others.
+   */
+  private odd: Map<string, number> | null = null;
+  private oddString: Map<number, string> | null = null;
+  private scratch: Buffer = Buffer.allocUnsafe(256);
+  /** whether the last `intern` added the key */
+  added = false;
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** bytes held (for memory accounting) */
+  get byteSize(): number {
+    return this.pool.length + this.meta.byteLength + this.table.byteLength;
+  }
+
+  /** the index of the key `b[start, end)` (well-formed UTF-8) in `group`, added when new (see `added`) */
+  intern(group: number, b: Buffer, start: number, end: number): number {
+    const h = hashBytes(b, start, end, group) | 0;
+    const t = this.table;
+    const meta = this.meta;
+    const mask = (t.length >> 1) - 1;
+    const len = end - start;
+    let s = h & mask;
+    for (; ; s = (s + 1) & mask) {
+      const v = t[2 * s]!;
+      if (v === -1) break;
+      if (t[2 * s + 1] !== h) continue;
+      const vs = meta[4 * v]!;
+      if (meta[4 * v + 1]! - vs !== len || meta[4 * v + 2] !== group) continue;
+      const pool = this.pool;
+      let k = 0;
+      while (k < len && pool[vs + k] === b[start + k]) k++;
+      if (k === len) {
+        this.added = false;
+        return v;
+      }
+    }
+    this.added = true;
+    const i = this.push(group, h, len);
+    const pool = this.pool;
+    for (let k = 0, at = this.used - len; k < len; k++) pool[at + k] = b[start + k]!;
+    t[2 * s] = i;
+    t[2 * s + 1] = h;
+    if (this.n * 2 > t.length >> 1) this.rehash(t.length);
+    return i;
+  }
+
+  /** the index of key `key` in `group`, added when new (see `added`) */
+  internString(group: number, key: string): number {
+    if (/[\ud800-\udfff]/.test(key) && /\p{Cs}/u.test(key)) {
+      const name = group + '\u0000' + key;
+      const found = this.odd?.get(name);
+      if (found !== undefined) {
+        this.added = false;
+        return found;
+      }
+      this.added = true;
+      // no bytes: an empty entry in a group no byte lookup uses
+      const i = this.push(-1 - group, 0, 0);
+      (this.odd ??= new Map()).set(name, i);
+      (this.oddString ??= new Map()).set(i, key);
+      return i;
+    }
+    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    const len = this.scratch.write(key, 0, 'utf8');
+    return this.intern(group, this.scratch, 0, len);
+  }
+
+  private push(group: number, h: number, len: number): number {
+    const i = this.n++;
+    if (4 * i + 4 > this.meta.length) {
+      const m = new Int32Array(4 * Math.ceil(i * 1.5 + 16));
+      m.set(this.meta);
+      this.meta = m;
+    }
+    if (this.used + len > this.pool.length) this.pool = growBuffer(this.pool, this.used + len);
+    this.meta[4 * i] = this.used;
+    this.used += len;
+    this.meta[4 * i + 1] = this.used;
+    this.meta[4 * i + 2] = group;
+    this.meta[4 * i + 3] = h;
+    return i;
+  }
+
+  private rehash(slots: number): void {
+    const t = (this.table = new Int32Array(2 * slots).fill(-1));
+    const mask = slots - 1;
+    for (let i = 0; i < this.n; i++) {
+      if (this.meta[4 * i + 2]! < 0) continue;
+      const h = this.meta[4 * i + 3]!;
+      let s = h & mask;
+      while (t[2 * s] !== -1) s = (s + 1) & mask;
+      t[2 * s] = i;
+      t[2 * s + 1] = h;
+    }
+  }
+
+  /** the key's string */
+  get(i: number): string {
+    const odd = this.oddString?.get(i);
+    if (odd !== undefined) return odd;
+    const s = this.meta[4 * i]!;
+    const e = this.meta[4 * i + 1]!;
+    return s === e ? '' : this.pool.toString('utf8', s, e);
+  }
+
+  /** the group the key was interned in */
+  group(i: number): number {
+    const g = this.meta[4 * i + 2]!;
+    return g < 0 ? -1 - g : g;
+  }
+
+  /** whether key i holds the bytes `b[start, end)` */
+  equalsBytes(i: number, b: Buffer, start: number, end: number): boolean {
+    if (this.meta[4 * i + 2]! < 0) return false;
+    const s = this.meta[4 * i]!;
+    const len = end - start;
+    if (this.meta[4 * i + 1]! - s !== len) return false;
+    for (let k = 0; k < len; k++) if (this.pool[s + k] !== b[start + k]) return false;
+    return true;
+  }
+
+  /** drops every key (the table is not needed after loading) */
+  clear(): void {
+    this.pool = Buffer.alloc(0);
+    this.used = 0;
+    this.meta = new Int32Array(0);
+    this.table = new Int32Array(2).fill(-1);
+    this.n = 0;
+    this.odd = null;
+    this.oddString = null;
   }
 }

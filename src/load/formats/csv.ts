@@ -10,7 +10,8 @@ import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader, showHeaders
 import { createDateColumn } from '../dates.js';
 import { type CsvLayout, type RecordProblem, scanCsv } from '../csv-stream.js';
 import { type CsvRecord, createCsvScanner } from '../csv-scan.js';
-import type { MessageInput } from '../builder.js';
+import type { MessageBytes } from '../builder.js';
+import { ByteRange, leadingMentionBytes, mentionPrefix, plainCount, readTrimmed } from '../field-bytes.js';
 import { detectEncoding } from '../read.js';
 import { LexPool } from '../lex-pool.js';
 import { leadingMention } from '../text.js';
@@ -44,18 +45,39 @@ function allBlankFrom(r: CsvRecord, from: number): boolean {
   return true;
 }
 
-/** FNV-1a over a field's value as bytes ("" escapes undone): a text's identity without decoding it. */
-function valueHash(r: CsvRecord, i: number): number {
-  let h = 0x811c9dc5;
+/**
+ * A hash of a field's value as bytes ("" escapes undone): a text's identity without
+ * decoding it. FNV-style, but mixing four bytes at a time (one multiplication a word, not
+ * a byte), then the length; the same value gives the same hash however it was quoted.
+ */
+export function valueHash(r: CsvRecord, i: number): number {
+  const b = r.buf;
   const start = r.start(i);
   const end = start + r.size(i);
-  const escaped = r.escaped(i);
-  for (let j = start; j < end; j++) {
-    const c = r.buf[j]!;
-    if (escaped && c === 0x22) j++; // "" stands for one quote
-    h = Math.imul(h ^ c, 0x01000193);
+  let h = 0x811c9dc5 | 0;
+  let w = 0;
+  let shift = 0;
+  let len = 0;
+  if (r.escaped(i)) {
+    for (let j = start; j < end; j++) {
+      const c = b[j]!;
+      if (c === 0x22) j++; // "" stands for one quote
+      w |= c << shift;
+      len++;
+      if ((shift += 8) === 32) {
+        h = Math.imul(h ^ w, 0x01000193);
+        w = 0;
+        shift = 0;
+      }
+    }
+  } else {
+    let j = start;
+    for (; j + 4 <= end; j += 4) h = Math.imul(h ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
+    for (; j < end; j++, shift += 8) w |= b[j]! << shift;
+    len = end - start;
   }
-  return h >>> 0;
+  if (shift > 0) h = Math.imul(h ^ w, 0x01000193);
+  return Math.imul(h ^ len, 0x01000193) >>> 0;
 }
 
 /**
@@ -64,19 +86,8 @@ function valueHash(r: CsvRecord, i: number): number {
  */
 export const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
-/** Could field `i` open on an @mention? (raw bytes: ASCII spaces, then "@"; anything non-ASCII first is decoded to make sure) */
-function mayStartWithMention(r: CsvRecord, i: number): boolean {
-  const end = r.start(i) + r.size(i);
-  for (let j = r.start(i); j < end; j++) {
-    const c = r.buf[j]!;
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    return c === 0x40 || c >= 0x80;
-  }
-  return false;
-}
-
 /** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
-function parseReactions(raw: string): number | undefined {
+export function parseReactions(raw: string): number | undefined {
   if (raw === '') return undefined;
   if (raw.length <= 15) {
     let v = 0;
@@ -115,6 +126,14 @@ function readField(path: string, layout: CsvLayout, offset: number, column: numb
 /** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
 const LISTED_PROBLEMS = 10;
 
+/** The leading @mention of text field `i`, normalized, into `out` (empty when none): on the bytes when the name is ASCII. */
+function readMention(r: CsvRecord, i: number, text: string | null, out: ByteRange): void {
+  const found = leadingMentionBytes(r.buf, r.start(i), r.start(i) + r.size(i), out);
+  if (found === 1) return;
+  if (found === 0) return out.clear();
+  out.setString(leadingMention(text ?? mentionPrefix(r, i)) ?? '');
+}
+
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
   const shown = showHeaders(headers);
   const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
@@ -142,7 +161,6 @@ export const csvReader: FormatReader = {
     let sourceKind: SourceKind = 'chat';
     const staff = new Map<string, { name: string; role: MemberRole }>();
     const fixedPlatform = options.platform ? normalizePlatform(options.platform) : undefined;
-    let lastPlatformRaw = '';
     let lastPlatform: string | undefined;
     // a UTF-8 file can be read again: texts are then not kept, only where each record starts
     const rereadable = input.path !== null && detectEncoding(input.head) === 'utf-8';
@@ -187,13 +205,44 @@ export const csvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread } : {}),
       });
-      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') lexPool = LexPool.create((i, f) => builder.setLex(i, f));
+      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') {
+        const bom = input.head[0] === 0xef && input.head[1] === 0xbb && input.head[2] === 0xbf ? 3 : 0;
+        lexPool = LexPool.create(input.path!, bom, (i, f) => builder.setLex(i, f));
+      }
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per line
         const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
         if (lines > 1) builder.reserve(((input.size - input.head.length) / input.head.length) * lines + lines);
       }
     };
+
+    // one message object and one range per field, filled again for every row (see MessageBytes)
+    const nameRange = new ByteRange();
+    const idRange = new ByteRange();
+    const dateRange = new ByteRange();
+    const platformRange = new ByteRange();
+    const lastPlatformRange = new ByteRange();
+    const reactionsRange = new ByteRange();
+    const m: MessageBytes = {
+      key: nameRange,
+      name: nameRange,
+      id: new ByteRange(),
+      parent: new ByteRange(),
+      post: new ByteRange(),
+      mention: new ByteRange(),
+      createdAt: 0,
+      createdAtAlt: NaN,
+      reactions: NaN,
+      channel: '',
+      platform: undefined,
+      line: 0,
+      text: '',
+      lex: -1,
+      textHash: 0,
+      textHandle: NaN,
+    };
+    /** field `i` trimmed (`r.get(i).trim()`), as bytes; empty when the column is absent */
+    const field = (r: CsvRecord, i: number | undefined, out: ByteRange) => (i === undefined ? out.clear() : readTrimmed(r, i, out));
 
     const onRow = (r: CsvRecord) => {
       const at = line;
@@ -216,64 +265,75 @@ export const csvReader: FormatReader = {
         ragged++;
         problem('row-ragged', at, { found: r.count, expected: width });
       }
-      // only the mapped columns are decoded
-      const get = (i: number | undefined) => (i === undefined || r.size(i) === 0 ? '' : r.get(i).trim());
-      const authorName = get(columns.author);
-      const authorId = columns.authorId !== undefined && columns.authorId !== columns.author ? get(columns.authorId) : '';
-      if (!authorName && !authorId) return skip('row-no-author', at);
-      const rawDate = get(columns.date);
-      const date = dates.parse(rawDate);
-      if (!date) return skip('row-bad-date', at, { value: rawDate.slice(0, 40) });
+      // only the mapped columns are read, as bytes; a string is made only where one is needed
+      field(r, columns.author, nameRange);
+      if (columns.authorId !== undefined && columns.authorId !== columns.author) readTrimmed(r, columns.authorId, idRange);
+      else idRange.clear();
+      if (nameRange.size === 0 && idRange.size === 0) return skip('row-no-author', at);
+      field(r, columns.date, dateRange);
+      const date = dates.parseBytes(dateRange.buf, dateRange.start, dateRange.end);
+      if (!date) return skip('row-bad-date', at, { value: dateRange.toString().slice(0, 40) });
       let platform = fixedPlatform;
       if (platform === undefined && columns.platform !== undefined) {
-        const raw = get(columns.platform);
-        if (raw) {
+        readTrimmed(r, columns.platform, platformRange);
+        if (platformRange.size > 0) {
           // exports repeat the same platform on every row
-          if (raw !== lastPlatformRaw) {
-            lastPlatformRaw = raw;
-            lastPlatform = normalizePlatform(raw);
+          if (lastPlatform === undefined || !platformRange.equals(lastPlatformRange)) {
+            lastPlatformRange.assign(platformRange);
+            lastPlatform = normalizePlatform(platformRange.toString());
           }
           platform = lastPlatform;
         }
       }
-      const reactions = parseReactions(get(columns.reactions));
-      const key = authorId || authorName;
-      const roleRaw = columns.role !== undefined ? get(columns.role) : '';
-      if (roleRaw) {
-        const role = roleOf(roleRaw);
-        if (role && !staff.has(key)) staff.set(key, { name: authorName || key, role });
+      let reactions: number | undefined;
+      if (columns.reactions !== undefined) {
+        readTrimmed(r, columns.reactions, reactionsRange);
+        reactions = plainCount(reactionsRange) ?? parseReactions(reactionsRange.toString());
       }
-      const m: MessageInput = {
-        authorKey: key,
-        authorName: authorName || authorId,
-        createdAt: date.t,
-        text: '',
-        line: at,
-      };
-      if (columns.text !== undefined) {
+      // the key is the author id when there is one, else the name; the name is the name, else the id
+      m.key = idRange.size > 0 ? idRange : nameRange;
+      m.name = nameRange.size > 0 ? nameRange : idRange;
+      if (columns.role !== undefined) {
+        const roleRaw = r.size(columns.role) === 0 ? '' : r.get(columns.role).trim();
+        const role = roleRaw ? roleOf(roleRaw) : null;
+        if (role) {
+          const key = m.key.toString();
+          if (!staff.has(key)) staff.set(key, { name: nameRange.size > 0 ? nameRange.toString() : key, role });
+        }
+      }
+      m.createdAt = date.t;
+      m.createdAtAlt = date.alt ?? NaN;
+      m.line = at;
+      const textColumn = columns.text;
+      if (textColumn !== undefined) {
         if (lexPool) {
-          // the worker classifies the text; only a text opening on "@" is decoded here
+          // the worker classifies the text; a mention is read on the bytes
           m.lex = 0;
-          m.mention = mayStartWithMention(r, columns.text) ? (leadingMention(r.get(columns.text)) ?? null) : null;
-          m.textHash = valueHash(r, columns.text);
-        } else m.text = r.get(columns.text);
+          m.text = '';
+          readMention(r, textColumn, null, m.mention);
+        } else {
+          m.lex = -1;
+          m.text = r.get(textColumn);
+          readMention(r, textColumn, m.text, m.mention);
+        }
+        m.textHash = valueHash(r, textColumn);
+      } else {
+        m.lex = -1;
+        m.text = '';
+        m.mention.clear();
+        m.textHash = 0;
       }
-      const id = get(columns.id);
-      if (id) m.id = id;
-      if (date.alt !== undefined) m.createdAtAlt = date.alt;
-      const parent = get(columns.parent);
-      if (parent) m.parentId = parent;
-      const post = get(columns.post);
-      if (post) m.threadKey = post;
-      const channel = get(columns.channel);
-      if (channel) m.channel = channel;
-      if (platform) m.platform = platform;
-      if (reactions !== undefined && Number.isFinite(reactions)) m.reactions = reactions;
-      if (rereadable) m.textHandle = r.offset;
+      field(r, columns.id, m.id);
+      field(r, columns.parent, m.parent);
+      field(r, columns.post, m.post);
+      m.channel = columns.channel === undefined || r.size(columns.channel) === 0 ? '' : r.get(columns.channel).trim();
+      m.platform = platform;
+      m.reactions = reactions !== undefined && Number.isFinite(reactions) ? reactions : NaN;
+      m.textHandle = rereadable ? r.offset : NaN;
       const index = builder.count();
-      builder.addMessage(source, m);
+      builder.addMessageBytes(source, m);
       // the builder may skip the row (a date out of range, a duplicated row): only kept messages get flags
-      if (lexPool && columns.text !== undefined && builder.count() > index) lexPool.add(r, columns.text, index);
+      if (lexPool && textColumn !== undefined && builder.count() > index) lexPool.add(r, textColumn, index);
     };
 
     let read: CsvLayout;
