@@ -26,6 +26,8 @@
  *   « en présentiel » are.
  */
 
+import { createFastClassifier } from './fast.js';
+
 export const Lex = {
   question: 1 << 0,
   help: 1 << 1,
@@ -213,8 +215,12 @@ const PLACES = [
 const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
 
 /** Invite links and meeting tools, as they appear in URLs (matched on the lower-cased text). */
-const INVITE_LINK =
-  /(?<![a-z0-9-])(?:chat\.whatsapp\.com|wa\.me\/|whatsapp\.com\/channel|discord\.gg\/|discord\.com\/invite|discordapp\.com\/invite|t\.me\/|telegram\.me\/|join\.slack\.com|slack\.com\/join|skool\.com\/|circle\.so|meetup\.com\/|lu\.ma\/|luma\.com\/|eventbrite\.|calendly\.com\/|cal\.com\/|zoom\.us\/|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|signal\.group|facebook\.com\/groups|fb\.com\/groups|meet\.jit\.si|whereby\.com\/)/;
+const INVITE_DOMAINS = [
+  'chat.whatsapp.com', 'wa.me/', 'whatsapp.com/channel', 'discord.gg/', 'discord.com/invite', 'discordapp.com/invite', 't.me/',
+  'telegram.me/', 'join.slack.com', 'slack.com/join', 'skool.com/', 'circle.so', 'meetup.com/', 'lu.ma/', 'luma.com/',
+  'eventbrite.', 'calendly.com/', 'cal.com/', 'zoom.us/', 'meet.google.com', 'teams.microsoft.com', 'teams.live.com',
+  'signal.group', 'facebook.com/groups', 'fb.com/groups', 'meet.jit.si', 'whereby.com/',
+] as const;
 const URL = /(?:https?:\/\/|www\.)[^\s]/;
 const URLS = /(?:https?:\/\/|www\.)\S*/g;
 /** A question mark, including the French spaced form " ?" and the full-width one. */
@@ -245,6 +251,7 @@ export const LIST_PATTERNS = Object.fromEntries(Object.entries(LEXICON).map(([k,
   keyof typeof LEXICON,
   RegExp
 >;
+const INVITE_LINK = new RegExp(`(?<![a-z0-9-])(?:${INVITE_DOMAINS.map(escape).join('|')})`);
 const OPENING = atStart(QUESTION_OPENINGS);
 const NOT_OPENING = atStart(NOT_QUESTION_OPENINGS);
 const GREETING = atStart(GREETINGS);
@@ -340,24 +347,69 @@ export function openingOf(words: string): string {
   return s.slice(0, 80);
 }
 
-/** The lexicon flags of one message. */
-export function classifyText(text: string): number {
-  if (!text) return 0;
-  const base = normalizeText(text);
-  const w = wordForm(base);
+/** The flags of a message from what its text holds: the last step of both classifiers. */
+function combine(found: number, asks: boolean, url: boolean, invite: boolean): number {
   let flags = 0;
-  if (URL.test(base)) flags |= Lex.url | Lex.resource;
-  if (DOTTED.test(base) && INVITE_LINK.test(base)) flags |= Lex.offPlatformLink;
-  const withoutUrls = flags & Lex.url ? base.replace(URLS, ' ') : base;
-  const opening = openingOf(w);
-  const asks = QUESTION_MARK.test(withoutUrls) || (OPENING.test(opening) && !NOT_OPENING.test(opening));
+  if (url) flags |= Lex.url | Lex.resource;
+  if (invite) flags |= Lex.offPlatformLink;
   if (asks) flags |= Lex.question;
-  const found = phraseFlags(w);
   flags |= found & ~(PLACE_BIT | NOT_WELCOME_BIT | Lex.welcome);
   if (found & Lex.welcome && !(found & NOT_WELCOME_BIT)) flags |= Lex.welcome;
   if (asks && found & PLACE_BIT) flags |= Lex.continueRequest;
   return flags;
 }
+
+/**
+ * The lexicon flags of one message, the readable way: normalize, word form, one regex per
+ * step. This is the definition; `classifyText` computes the same flags faster and comes back
+ * here for any character its tables do not cover.
+ */
+export function classifyTextReference(text: string): number {
+  if (!text) return 0;
+  const base = normalizeText(text);
+  const w = wordForm(base);
+  const url = URL.test(base);
+  const invite = DOTTED.test(base) && INVITE_LINK.test(base);
+  const withoutUrls = url ? base.replace(URLS, ' ') : base;
+  const opening = openingOf(w);
+  const asks = QUESTION_MARK.test(withoutUrls) || (OPENING.test(opening) && !NOT_OPENING.test(opening));
+  return combine(phraseFlags(w), asks, url, invite);
+}
+
+const FAST = createFastClassifier({
+  maxScan: MAX_SCAN,
+  normalize: normalizeText,
+  phrases: PHRASE_FLAGS,
+  openings: QUESTION_OPENINGS,
+  notOpenings: NOT_QUESTION_OPENINGS,
+  greetings: GREETINGS,
+  greetingTails: GREETING_TAILS,
+  inviteLinks: INVITE_DOMAINS,
+  combine,
+});
+
+/** The lexicon flags of one message (see src/lexicon/fast.ts: one pass, tries, no regex). */
+export function classifyText(text: string): number {
+  if (!text) return 0;
+  const flags = FAST.text(text);
+  return flags >= 0 ? flags : classifyTextReference(text);
+}
+
+/**
+ * The lexicon flags of a text given as UTF-8 bytes (a CSV field: `escaped` when it was quoted
+ * with "" inside), without decoding it when its characters are covered.
+ */
+export function classifyUtf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
+  if (start >= end) return 0;
+  const flags = FAST.utf8(bytes, start, end, escaped);
+  if (flags >= 0) return flags;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+  if (escaped) text = text.replace(/""/g, '"');
+  return classifyTextReference(text);
+}
+
+/** The fast path's normalized text and word form, or null when it hands the text to the reference (for tests). */
+export const foldText = FAST.fold;
 
 export function hasFlag(flags: number, flag: LexFlag): boolean {
   return (flags & Lex[flag]) !== 0;

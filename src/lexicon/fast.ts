@@ -1,0 +1,650 @@
+/**
+ * The lexicon's fast path: the flags the reference in `index.ts` computes (normalize, word
+ * form, regexes), computed in one pass over the text's code units with table lookups, and no
+ * string built. The reference costs ~5 µs a message; this, a tenth of it.
+ *
+ * 1. **Fold.** Each of the first `maxScan` UTF-16 code units is looked up in a table that
+ *    gives what the reference's normalization turns it into (lower case, accents dropped,
+ *    typographic apostrophes and spaces made plain, œ → oe), whether it is a word-form
+ *    separator, and its symbol for step 2. The word form is written as it goes (a run of
+ *    separators is one space, none at either end).
+ *    The table is learnt from the reference itself, the first time a character is met: the
+ *    reference's normalizeText run on that character alone. That is exact for a whole text
+ *    only when normalizing a text is normalizing its characters one by one. It is for a
+ *    character whose canonical decomposition, once U+0300–U+036F are removed, is made of
+ *    "starters" (combining class 0: no mark can be reordered across them) and which is not Σ
+ *    (its lower case depends on the next letter). Any other character (a combining mark
+ *    outside U+0300–U+036F, a lone surrogate, an astral character outside plane 1, with a
+ *    decomposition or a case) is "not covered": the message goes to the reference whole.
+ * 2. **Phrases.** Every phrase of every list is in one Aho–Corasick automaton over the word
+ *    form (a full transition table: one lookup per character), fed as the fold goes. A
+ *    phrase counts where the reference's `\b(?:…)\b` would find it: it ends before a
+ *    non-word character or the end, and starts at a word start (checked by looking back in
+ *    the word form). The reference's single alternation tries every word start and takes
+ *    the longest phrase there together with the flags of the shorter phrases it starts with;
+ *    that is, every phrase that matches at a word start: what the automaton reports. A run of
+ *    separators goes through the automaton as one space (a space after a space stays put).
+ * 3. **Opening, URLs, "?".** The reference's `openingOf` steps, on indexes into the word
+ *    form. URL prefixes and invite domains are phrases of the automaton too (without the
+ *    word boundaries), as candidates: only a text with one is normalized into a buffer where
+ *    the reference's URL, dotted-name, invite-link and "?"-outside-URLs tests are replayed.
+ *
+ * Every step is linear in the scanned length.
+ */
+
+export interface MatcherSpec {
+  /** how many UTF-16 code units of a text are read */
+  maxScan: number;
+  /** the reference normalization (lower case, no accents…), applied here to one character at a time */
+  normalize(text: string): string;
+  /** every phrase (word form) with its flags */
+  phrases: ReadonlyMap<string, number>;
+  openings: readonly string[];
+  notOpenings: readonly string[];
+  greetings: readonly string[];
+  greetingTails: readonly string[];
+  /** literal invite domains, found anywhere in the normalized text after a character outside [a-z0-9-] */
+  inviteLinks: readonly string[];
+  /** the flags of a message from what was found: the reference ends with the same function */
+  combine(found: number, asks: boolean, url: boolean, invite: boolean): number;
+}
+
+export interface FastClassifier {
+  /** The flags of a text, or -1 when a character is not covered (then use the reference). */
+  text(text: string): number;
+  /**
+   * The flags of a UTF-8 field, `"" → "` undone when `escaped`, without decoding it to a
+   * string; -1 when the bytes are not well-formed UTF-8 or a character is not covered.
+   */
+  utf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number;
+  /** The fold's outputs as strings (for tests): the reference's normalizeText and wordForm, or null when not covered. */
+  fold(text: string): { base: string; words: string } | null;
+}
+
+// Properties of a code unit (the UNIT table).
+/** a word-form separator: [\s'\-_\u2010-\u2014] */
+const SEP = 1;
+/** \s: ends a URL */
+const SPACE = 2;
+/** [A-Za-z0-9_]: a word character for the regexes' `\b` */
+const WORD = 4;
+/** [\p{L}\p{N}@] on one code unit: what openingOf does not skip */
+const LETTER = 8;
+/** ? ¿ ？ */
+const QMARK = 16;
+
+/*
+ * INFO[u], for an input code unit u whose output is one code unit o (the common case), is
+ * o | symbol << 16 | flags, a positive number. Zero or less goes through the slow branch:
+ * not learnt yet, not covered, a surrogate, or several output units (or none) kept in EXTRA.
+ */
+const I_SEP_SHIFT = 22;
+const I_SEP = 1 << I_SEP_SHIFT;
+const I_QMARK = 1 << 23;
+const I_KNOWN = 1 << 24;
+const UNLEARNT = 0;
+const NOT_COVERED = -1;
+const SURROGATE = -2;
+/** -(MULTI_BASE + (start << 3 | length)): the outputs are EXTRA[start, start + length) */
+const MULTI_BASE = 3;
+/** an input unit gives at most this many output units (more: not covered) */
+const MAX_OUT = 4;
+
+/** Flags of the candidate phrases (above every flag of the lists, below theirs at 29 and 30). */
+const MAY_URL = 1 << 27;
+const MAY_INVITE = 1 << 28;
+const CANDIDATES = MAY_URL | MAY_INVITE;
+/** Where a URL may start: the reference's /https?:\/\/|www\./, without what follows. */
+const URL_STARTS = ['http', 'https', 'www'];
+
+const AT = 0x40;
+const SPACE_CHAR = 0x20;
+
+/** A trie of literal phrases (openings, greetings, invite domains), walked from one position. */
+interface Trie {
+  /** child of node k for symbol s: next[k * width + s]; 0 = none (the root is never a child) */
+  next: Int32Array;
+  width: number;
+  /** symbol of an ASCII code unit, -1 outside the trie's alphabet */
+  sym: Int8Array;
+  /** phrase length + 1 at a node where a phrase ends, else 0 */
+  end: Int32Array;
+}
+
+function buildTrie(list: readonly string[]): Trie {
+  const alphabet = [...new Set(list.flatMap((p) => [...p]))].sort();
+  const sym = new Int8Array(128).fill(-1);
+  alphabet.forEach((c, i) => (sym[c.charCodeAt(0)] = i));
+  const width = alphabet.length;
+  const size = list.reduce((n, p) => n + p.length, 1);
+  const next = new Int32Array(size * width);
+  const end = new Int32Array(size);
+  let nodes = 1;
+  for (const p of list) {
+    let k = 0;
+    for (let i = 0; i < p.length; i++) {
+      const at = k * width + sym[p.charCodeAt(i)]!;
+      if (next[at] === 0) next[at] = nodes++;
+      k = next[at]!;
+    }
+    end[k] = p.length + 1;
+  }
+  return { next, width, sym, end };
+}
+
+interface Pattern {
+  text: string;
+  flags: number;
+  /** false: only at a word start (the phrases); true: anywhere (the URL candidates) */
+  anywhere: boolean;
+}
+
+/**
+ * The automaton: a full transition table over symbols (the word characters the patterns
+ * use, any other word character, the non-word characters they use, any other character).
+ * States are rows of the table (state × width), so a step is one lookup and one addition.
+ */
+interface Automaton {
+  /** the next row; ~row (negative) when patterns end at this state and the symbol is not a word character: report them */
+  next: Int32Array;
+  width: number;
+  /** symbol per ASCII code unit; every other unit is `other` */
+  sym: Uint8Array;
+  space: number;
+  other: number;
+  /** per row: the patterns ending there, as [length, flags, …], the length negative for a pattern found anywhere */
+  outputs: Map<number, Int32Array>;
+}
+
+function buildAutomaton(patterns: readonly Pattern[]): Automaton {
+  const chars = [...new Set(patterns.flatMap((p) => [...p.text]))].sort();
+  const isWord = (c: string) => /\w/.test(c);
+  const letters = chars.filter(isWord);
+  const marks = chars.filter((c) => !isWord(c));
+  const otherWord = letters.length;
+  const lastWord = otherWord;
+  const other = otherWord + 1 + marks.length;
+  const width = other + 1;
+  const sym = new Uint8Array(128).fill(other);
+  for (let u = 0; u < 128; u++) if (isWord(String.fromCharCode(u))) sym[u] = otherWord;
+  letters.forEach((c, i) => (sym[c.charCodeAt(0)] = i));
+  marks.forEach((c, i) => (sym[c.charCodeAt(0)] = otherWord + 1 + i));
+  const space = sym[SPACE_CHAR]!;
+  if (space === other) throw new Error('lexicon: no phrase has a space');
+  // the trie of the patterns
+  const child: number[][] = [[]];
+  const incoming: number[] = [-1];
+  const own = new Map<number, number[]>();
+  for (const p of patterns) {
+    let k = 0;
+    for (let i = 0; i < p.text.length; i++) {
+      const s = sym[p.text.charCodeAt(i)]!;
+      let c = child[k]![s];
+      if (c === undefined) {
+        c = child.length;
+        child.push([]);
+        incoming.push(s);
+        child[k]![s] = c;
+      }
+      k = c;
+    }
+    own.set(k, [...(own.get(k) ?? []), p.anywhere ? -p.text.length : p.text.length, p.flags]);
+  }
+  const states = child.length;
+  // breadth first: failure links, every transition, outputs inherited along failure links
+  const delta = new Int32Array(states * width);
+  const fail = new Int32Array(states);
+  const outputs = new Map<number, number[]>();
+  const queue: number[] = [];
+  for (let s = 0; s < width; s++) {
+    const c = child[0]![s];
+    if (c !== undefined) {
+      delta[s] = c;
+      queue.push(c);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const k = queue[q]!;
+    const out = [...(own.get(k) ?? []), ...(outputs.get(fail[k]!) ?? [])];
+    if (out.length > 0) outputs.set(k, out);
+    for (let s = 0; s < width; s++) {
+      const c = child[k]![s];
+      if (c === undefined) delta[k * width + s] = delta[fail[k]! * width + s]!;
+      else {
+        delta[k * width + s] = c;
+        fail[c] = delta[fail[k]! * width + s]!;
+        queue.push(c);
+      }
+    }
+  }
+  // a run of separators is one space: after a space, another one changes nothing (no pattern
+  // has two spaces in a row, and none starts with one: the root stays the root)
+  for (let k = 1; k < states; k++) if (incoming[k] === space) delta[k * width + space] = k;
+  const next = new Int32Array(states * width);
+  for (let k = 0; k < states; k++) {
+    for (let s = 0; s < width; s++) {
+      const row = delta[k * width + s]! * width;
+      next[k * width + s] = outputs.has(k) && s > lastWord ? ~row : row;
+    }
+  }
+  const rowOutputs = new Map<number, Int32Array>();
+  for (const [k, out] of outputs) rowOutputs.set(k * width, Int32Array.from(out));
+  return { next, width, sym, space, other, outputs: rowOutputs };
+}
+
+/** The phrases of the word lists are words of [a-z0-9] joined by single spaces: the matching relies on it. */
+function checkPhrases(list: Iterable<string>, what: string): void {
+  for (const p of list) if (!/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(p) || p.length >= 80) throw new Error(`lexicon: ${what} phrase "${p}" is not in word form`);
+}
+
+function unitProps(unit: number): number {
+  const c = String.fromCharCode(unit);
+  let p = 0;
+  if (/[\s'\-_\u2010-\u2014]/.test(c)) p |= SEP;
+  if (/\s/.test(c)) p |= SPACE;
+  if (/\w/.test(c)) p |= WORD;
+  if (/[\p{L}\p{N}@]/u.test(c)) p |= LETTER;
+  if (c === '?' || c === '¿' || c === '？') p |= QMARK;
+  return p;
+}
+
+/**
+ * A character with canonical combining class 0: no mark can be reordered across it. A mark
+ * of class k > 1 moves before U+0334 (class 1); a mark of class 1 moves after U+0345 (240).
+ */
+function isStarter(c: string): boolean {
+  const d = c.normalize('NFD');
+  return (c + '\u0334').normalize('NFD') === d + '\u0334' && ('\u0345' + c).normalize('NFD') === '\u0345' + d;
+}
+
+/** The part of an invite domain before its last non-word character: in the word form, it is followed by one. */
+function inviteCandidate(domain: string): string {
+  let j = domain.length - 1;
+  while (j > 0 && /\w/.test(domain[j]!)) j--;
+  const c = domain.slice(0, j);
+  if (!/^[a-z0-9][a-z0-9.]*$/.test(c) || /\w/.test(domain[j]!)) throw new Error(`lexicon: invite domain "${domain}" has no dot or slash`);
+  return c;
+}
+
+export function createFastClassifier(spec: MatcherSpec): FastClassifier {
+  const maxScan = spec.maxScan;
+  checkPhrases(spec.phrases.keys(), 'lexicon');
+  for (const list of [spec.openings, spec.notOpenings, spec.greetings, spec.greetingTails]) checkPhrases(list, 'opening');
+  for (const f of spec.phrases.values()) if (f & CANDIDATES) throw new Error('lexicon: a phrase flag collides with the candidates');
+  const ac = buildAutomaton([
+    ...[...spec.phrases].map(([text, flags]) => ({ text, flags, anywhere: false })),
+    ...URL_STARTS.map((text) => ({ text, flags: MAY_URL, anywhere: true })),
+    ...spec.inviteLinks.map((d) => ({ text: inviteCandidate(d), flags: MAY_INVITE, anywhere: false })),
+  ]);
+  const openings = buildTrie(spec.openings);
+  const notOpenings = buildTrie(spec.notOpenings);
+  const greetings = buildTrie(spec.greetings);
+  const greetingTails = buildTrie(spec.greetingTails);
+  const invites = buildTrie(spec.inviteLinks);
+
+  const INFO = new Int32Array(0x10000);
+  /** properties of every code unit met (ASCII and surrogates from the start) */
+  const UNIT = new Uint8Array(0x10000);
+  /** INFO entries of multi-unit outputs; [0, 2) is where a surrogate pair goes */
+  const EXTRA = new Int32Array(0x10000);
+  let extraUsed = 2;
+  /** plane 1 (emojis): 0 unlearnt, 1 covered (the output is the pair itself), 2 not covered */
+  const ASTRAL = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x80; u++) UNIT[u] = unitProps(u);
+  for (let u = 0xd800; u < 0xe000; u++) {
+    UNIT[u] = unitProps(u);
+    INFO[u] = SURROGATE;
+  }
+
+  /** The entry of one output unit: itself, its symbol (a separator is a space), its flags. */
+  function entry(o: number): number {
+    const p = UNIT[o]!;
+    const s = p & SEP ? ac.space : o < 0x80 ? ac.sym[o]! : ac.other;
+    return o | (s << 16) | I_KNOWN | (p & SEP ? I_SEP : 0) | (p & QMARK ? I_QMARK : 0);
+  }
+  const surrogateEntry = (u: number): number => u | (ac.other << 16) | I_KNOWN;
+
+  /** What the reference makes of one character, as an INFO entry, learnt the first time it is met. */
+  function learn(u: number): number {
+    const c = String.fromCharCode(u);
+    const decomposed = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const out = spec.normalize(c);
+    let covered = !decomposed.includes('\u03a3') && out.length <= MAX_OUT && (out.length === 1 || extraUsed + out.length <= EXTRA.length);
+    for (const d of decomposed) if (d.length !== 1 || !isStarter(d)) covered = false;
+    for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) >= 0xd800 && out.charCodeAt(k) < 0xe000) covered = false;
+    if (!covered) return (INFO[u] = NOT_COVERED);
+    for (let k = 0; k < out.length; k++) {
+      const o = out.charCodeAt(k);
+      if (o >= 0x80) UNIT[o] = unitProps(o);
+    }
+    if (out.length === 1) return (INFO[u] = entry(out.charCodeAt(0)));
+    const start = extraUsed;
+    for (let k = 0; k < out.length; k++) EXTRA[extraUsed++] = entry(out.charCodeAt(k));
+    return (INFO[u] = -(MULTI_BASE + ((start << 3) | out.length)));
+  }
+  for (let u = 0; u < 0x80; u++) learn(u);
+
+  /** An astral character is covered when the reference leaves it as it is and nothing reorders around it. */
+  function astralCovered(cp: number): boolean {
+    if (cp >= 0x20000) return false;
+    let a = ASTRAL[cp - 0x10000]!;
+    if (a === 0) {
+      const c = String.fromCodePoint(cp);
+      a = spec.normalize(c) === c && isStarter(c) ? 1 : 2;
+      ASTRAL[cp - 0x10000] = a;
+    }
+    return a === 1;
+  }
+
+  // reused from one message to the next: the input units (a view on a Buffer, which
+  // `write(…, 'utf16le')` fills natively), the word form (+2: a speculative write, then a 0
+  // after the end), the normalized text
+  const unitBytes = Buffer.alloc(maxScan * 2);
+  const units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, maxScan);
+  const nativeOrder = (unitBytes.write('\u0102', 0, 2, 'utf16le'), units[0] === 0x0102);
+  const words = new Uint16Array(maxScan * MAX_OUT + 2);
+  const base = new Uint16Array(maxScan * MAX_OUT);
+  let nWords = 0;
+  let nBase = 0;
+  let notes = 0;
+  let found = 0;
+
+  const isWordUnit = (u: number): boolean => u < 0x80 && (UNIT[u]! & WORD) !== 0;
+
+  /** The flags of the patterns ending at `end` of the word form (at a word start, unless found anywhere). */
+  function outputsAt(row: number, end: number): number {
+    const out = ac.outputs.get(row)!;
+    let f = 0;
+    for (let k = 0; k < out.length; k += 2) {
+      const length = out[k]!;
+      const start = end - length;
+      if (length < 0 || start === 0 || !isWordUnit(words[start - 1]!)) f |= out[k + 1]!;
+    }
+    return f;
+  }
+
+  /**
+   * Folds units[0, n) into the word form, feeding the automaton: `found` gets the flags of
+   * every phrase between word boundaries, `notes` whether a "?" was seen. False when a unit
+   * is not covered.
+   */
+  function fold(n: number): boolean {
+    // locals: the closure's tables would otherwise be read from its context at every unit
+    const info_ = INFO;
+    const units_ = units;
+    const words_ = words;
+    const next = ac.next;
+    const extra = EXTRA;
+    let nw = 0;
+    let space = 0;
+    let seen = 0;
+    let row = 0;
+    let flags = 0;
+    let q = 0;
+    let qEnd = 0;
+    for (let i = 0; ; ) {
+      let info: number;
+      if (q < qEnd) info = extra[q++]!;
+      else {
+        if (i >= n) break;
+        const u = units_[i++]!;
+        info = info_[u]!;
+        if (info <= 0) {
+          if (info === UNLEARNT) info = learn(u);
+          if (info === SURROGATE) {
+            // a pair from plane 1 that the reference leaves alone (emojis): copied as it is
+            const lo = i < n ? units_[i]! : 0;
+            if (u >= 0xdc00 || lo < 0xdc00 || lo > 0xdfff) return false;
+            const cp = ((u - 0xd800) << 10) + (lo - 0xdc00);
+            if (cp >= 0x10000 || (ASTRAL[cp] !== 1 && !astralCovered(cp + 0x10000))) return false;
+            i++;
+            extra[0] = surrogateEntry(u);
+            extra[1] = surrogateEntry(lo);
+            q = 0;
+            qEnd = 2;
+            continue;
+          }
+          if (info === NOT_COVERED) return false;
+          if (info < 0) {
+            const m = -info - MULTI_BASE;
+            q = m >> 3;
+            qEnd = q + (m & 7);
+            continue;
+          }
+        }
+      }
+      // the automaton first: a pattern ending before this unit ends at nw
+      let to = next[row + ((info >>> 16) & 0x3f)]!;
+      if (to < 0) {
+        flags |= outputsAt(row, nw);
+        to = ~to;
+      }
+      row = to;
+      // the word form without branches: a pending space, then the unit unless it is a separator
+      const sep = (info >>> I_SEP_SHIFT) & 1;
+      const keep = sep ^ 1;
+      words_[nw] = SPACE_CHAR;
+      nw += space & keep;
+      words_[nw] = info & 0xffff;
+      nw += keep;
+      space = sep & (-nw >>> 31);
+      seen |= info;
+    }
+    if (ac.outputs.has(row)) flags |= outputsAt(row, nw);
+    words_[nw] = 0;
+    nWords = nw;
+    notes = seen;
+    found = flags;
+    return true;
+  }
+
+  /** The normalized text (the reference's normalizeText), for the few texts that may hold a URL or an invite. */
+  function fillBase(n: number): void {
+    let nb = 0;
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
+      const info = INFO[u]!;
+      if (info > 0) base[nb++] = info & 0xffff;
+      else if (info === SURROGATE) base[nb++] = u;
+      else {
+        const m = -info - MULTI_BASE;
+        for (let k = m >> 3; k < (m >> 3) + (m & 7); k++) base[nb++] = EXTRA[k]! & 0xffff;
+      }
+    }
+    nBase = nb;
+  }
+
+  /** Length of the longest phrase of `trie` at `p` of the word form followed by a word boundary, or -1 (the reference's `^(?:…)\b`). */
+  function longestAt(trie: Trie, p: number): number {
+    const { next, width, sym, end } = trie;
+    let best = -1;
+    let k = 0;
+    for (let j = p; ; j++) {
+      const u = words[j]!; // 0 after the end: not a word character, no symbol
+      if (end[k] !== 0 && !isWordUnit(u)) best = end[k]! - 1;
+      const s = u < 0x80 ? sym[u]! : -1;
+      if (s < 0) break;
+      k = next[k * width + s]!;
+      if (k === 0) break;
+    }
+    return best;
+  }
+
+  /** Where the opening starts in the word form: the reference's openingOf, on indexes. */
+  function openingAt(): number {
+    const n = nWords;
+    let s = 0;
+    for (let guard = 0; guard < 6; guard++) {
+      let i = 0;
+      while (s + i < n && i < 40 && (UNIT[words[s + i]!]! & LETTER) === 0) i++;
+      s += i;
+      if (s < n && words[s] === AT) {
+        let k = s;
+        while (k < n && words[k] !== SPACE_CHAR) k++;
+        s = k < n ? k + 1 : n;
+        continue;
+      }
+      const g = longestAt(greetings, s);
+      if (g >= 0) {
+        s += g;
+        while (s < n && (UNIT[words[s]!]! & SPACE) !== 0) s++;
+        const tail = longestAt(greetingTails, s);
+        if (tail >= 0) s += tail;
+        else {
+          // "Bonjour Claire, …": a name of up to three words before a comma or "!"
+          const headEnd = Math.min(s + 32, n);
+          let stop = s;
+          let spaces = 0;
+          while (stop < headEnd && !isStop(words[stop]!)) if (words[stop++] === SPACE_CHAR) spaces++;
+          if (stop < headEnd && stop > s && spaces <= 2) s = stop + 1;
+        }
+        continue;
+      }
+      break;
+    }
+    return s;
+  }
+
+  /** In `base`: the length of a URL prefix at i (http://, https://, www.), or 0. */
+  function urlPrefix(i: number): number {
+    const n = nBase;
+    const u = base[i];
+    if (u === 0x77) return i + 3 < n && base[i + 1] === 0x77 && base[i + 2] === 0x77 && base[i + 3] === 0x2e ? 4 : 0;
+    if (u !== 0x68 || i + 6 >= n || base[i + 1] !== 0x74 || base[i + 2] !== 0x74 || base[i + 3] !== 0x70) return 0;
+    const j = base[i + 4] === 0x73 ? i + 5 : i + 4;
+    return j + 2 < n && base[j] === 0x3a && base[j + 1] === 0x2f && base[j + 2] === 0x2f ? j + 3 - i : 0;
+  }
+
+  /** /[a-z0-9]\.[a-z]/ on base */
+  function dotted(): boolean {
+    for (let i = 1; i + 1 < nBase; i++) {
+      if (base[i] !== 0x2e) continue;
+      const a = base[i - 1]!;
+      const b = base[i + 1]!;
+      if (((a >= 0x61 && a <= 0x7a) || (a >= 0x30 && a <= 0x39)) && b >= 0x61 && b <= 0x7a) return true;
+    }
+    return false;
+  }
+
+  /** An invite domain in base after a character outside [a-z0-9-] (or at the start). */
+  function inviteLink(): boolean {
+    const { next, width, sym, end } = invites;
+    const n = nBase;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) {
+        const a = base[i - 1]!;
+        if ((a >= 0x61 && a <= 0x7a) || (a >= 0x30 && a <= 0x39) || a === 0x2d) continue;
+      }
+      let k = 0;
+      for (let j = i; j < n; j++) {
+        const u = base[j]!;
+        const s = u < 0x80 ? sym[u]! : -1;
+        if (s < 0) break;
+        k = next[k * width + s]!;
+        if (k === 0) break;
+        if (end[k] !== 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The flags once units[0, n) are folded. */
+  function finish(n: number): number {
+    let url = false;
+    let asks = (notes & I_QMARK) !== 0;
+    let invite = false;
+    if (found & CANDIDATES) {
+      fillBase(n);
+      if (found & MAY_URL) {
+        // the reference's URL test, and "?" outside URLs (it removes /(?:https?:\/\/|www\.)\S*/g first)
+        asks = false;
+        const nb = nBase;
+        for (let i = 0; i < nb; ) {
+          const len = urlPrefix(i);
+          if (len > 0) {
+            let j = i + len;
+            if (j < nb && (UNIT[base[j]!]! & SPACE) === 0) url = true;
+            while (j < nb && (UNIT[base[j]!]! & SPACE) === 0) j++;
+            i = j;
+            continue;
+          }
+          if (UNIT[base[i]!]! & QMARK) asks = true;
+          i++;
+        }
+      }
+      invite = (found & MAY_INVITE) !== 0 && dotted() && inviteLink();
+    }
+    if (!asks) {
+      const s = openingAt();
+      asks = longestAt(openings, s) >= 0 && longestAt(notOpenings, s) < 0;
+    }
+    return spec.combine(found & ~CANDIDATES, asks, url, invite);
+  }
+
+  /** Copies the first maxScan code units of t into `units`; their count. */
+  function load(t: string): number {
+    if (nativeOrder) return unitBytes.write(t, 0, maxScan * 2, 'utf16le') >> 1;
+    const n = t.length < maxScan ? t.length : maxScan;
+    for (let i = 0; i < n; i++) units[i] = t.charCodeAt(i);
+    return n;
+  }
+
+  function text(t: string): number {
+    const n = load(t);
+    return fold(n) ? finish(n) : -1;
+  }
+
+  function utf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
+    let n = 0;
+    let i = start;
+    while (i < end && n < maxScan) {
+      const b = bytes[i]!;
+      if (b < 0x80) {
+        // "" inside a quoted field stands for one "
+        i += escaped && b === 0x22 && i + 1 < end && bytes[i + 1] === 0x22 ? 2 : 1;
+        units[n++] = b;
+        continue;
+      }
+      // well-formed UTF-8 only (what Buffer#toString decodes without U+FFFD)
+      if (b >= 0xc2 && b <= 0xdf) {
+        const c1 = i + 1 < end ? bytes[i + 1]! : 0;
+        if ((c1 & 0xc0) !== 0x80) return -1;
+        units[n++] = ((b & 0x1f) << 6) | (c1 & 0x3f);
+        i += 2;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (i + 2 >= end) return -1;
+        const c1 = bytes[i + 1]!;
+        const c2 = bytes[i + 2]!;
+        if (c1 < (b === 0xe0 ? 0xa0 : 0x80) || c1 > (b === 0xed ? 0x9f : 0xbf) || (c2 & 0xc0) !== 0x80) return -1;
+        units[n++] = ((b & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+        i += 3;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (i + 3 >= end) return -1;
+        const c1 = bytes[i + 1]!;
+        const c2 = bytes[i + 2]!;
+        const c3 = bytes[i + 3]!;
+        if (c1 < (b === 0xf0 ? 0x90 : 0x80) || c1 > (b === 0xf4 ? 0x8f : 0xbf) || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return -1;
+        // the cut at maxScan would leave half a pair: the reference deals with that
+        if (n + 2 > maxScan) return -1;
+        const cp = ((b & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+        units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+        units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+        i += 4;
+      } else return -1;
+    }
+    return fold(n) ? finish(n) : -1;
+  }
+
+  function foldStrings(t: string): { base: string; words: string } | null {
+    const n = load(t);
+    if (!fold(n)) return null;
+    fillBase(n);
+    return { base: String.fromCharCode(...base.subarray(0, nBase)), words: String.fromCharCode(...words.subarray(0, nWords)) };
+  }
+
+  return { text, utf8, fold: foldStrings };
+}
+
+function isStop(u: number): boolean {
+  return u === 0x2c || u === 0x21 || u === 0x2e || u === 0x3a;
+}
