@@ -75,13 +75,15 @@ const QMARK = 16;
 
 /*
  * INFO[u], for an input code unit u whose output is one code unit o (the common case), is
- * o | symbol << 16 | flags, a positive number. Zero or less goes through the slow branch:
- * not learnt yet, not covered, a surrogate, or several output units (or none) kept in EXTRA.
+ * o | flags | symbol << SYM_SHIFT, a positive number. Zero or less goes through the slow
+ * branch: not learnt yet, not covered, a surrogate, or several output units (or none) kept
+ * in EXTRA.
  */
-const I_SEP_SHIFT = 22;
+const I_SEP_SHIFT = 16;
 const I_SEP = 1 << I_SEP_SHIFT;
-const I_QMARK = 1 << 23;
-const I_KNOWN = 1 << 24;
+const I_QMARK = 1 << 17;
+const I_KNOWN = 1 << 18;
+const SYM_SHIFT = 24;
 const UNLEARNT = 0;
 const NOT_COVERED = -1;
 const SURROGATE = -2;
@@ -142,18 +144,29 @@ interface Pattern {
 /**
  * The automaton: a full transition table over symbols (the word characters the patterns
  * use, any other word character, the non-word characters they use, any other character).
- * States are rows of the table (state × width), so a step is one lookup and one addition.
+ * States are rows of the table, so a step is one lookup and one addition.
+ *
+ * Word boundaries are built in. Each non-word character is read as itself followed by a
+ * virtual boundary symbol β, and so is the start of the text; a phrase is put in the
+ * automaton with a β before it and after each of its spaces ("je galere" is "βje βgalere"),
+ * so it can only be found at a word start. At its end, the phrase is reported when the next
+ * character is not a word character (its transition is marked), or at the end of the text.
  */
 interface Automaton {
-  /** the next row; ~row (negative) when patterns end at this state and the symbol is not a word character: report them */
+  /**
+   * next[row + symbol]: the next row, or ~row (negative) when phrases end at this state and
+   * the symbol is not a word character; next[row + width] holds the flags of the phrases that
+   * end at this state
+   */
   next: Int32Array;
+  /** symbols per row (the flags column comes after them) */
   width: number;
+  /** the row where a text starts (after a β) */
+  start: number;
   /** symbol per ASCII code unit; every other unit is `other` */
   sym: Uint8Array;
   space: number;
   other: number;
-  /** per row: the patterns ending there, as [length, flags, …], the length negative for a pattern found anywhere */
-  outputs: Map<number, Int32Array>;
 }
 
 function buildAutomaton(patterns: readonly Pattern[]): Automaton {
@@ -164,39 +177,42 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   const otherWord = letters.length;
   const lastWord = otherWord;
   const other = otherWord + 1 + marks.length;
-  const width = other + 1;
+  const beta = other + 1;
+  const symbols = beta + 1;
   const sym = new Uint8Array(128).fill(other);
   for (let u = 0; u < 128; u++) if (isWord(String.fromCharCode(u))) sym[u] = otherWord;
   letters.forEach((c, i) => (sym[c.charCodeAt(0)] = i));
   marks.forEach((c, i) => (sym[c.charCodeAt(0)] = otherWord + 1 + i));
   const space = sym[SPACE_CHAR]!;
   if (space === other) throw new Error('lexicon: no phrase has a space');
-  // the trie of the patterns
+  // the trie of the patterns, written with their β
   const child: number[][] = [[]];
-  const incoming: number[] = [-1];
-  const own = new Map<number, number[]>();
+  const own = new Map<number, number>();
   for (const p of patterns) {
+    const seq: number[] = p.anywhere ? [] : [beta];
+    for (const c of p.text) {
+      seq.push(sym[c.charCodeAt(0)]!);
+      if (!p.anywhere && !isWord(c)) seq.push(beta);
+    }
     let k = 0;
-    for (let i = 0; i < p.text.length; i++) {
-      const s = sym[p.text.charCodeAt(i)]!;
+    for (const s of seq) {
       let c = child[k]![s];
       if (c === undefined) {
         c = child.length;
         child.push([]);
-        incoming.push(s);
         child[k]![s] = c;
       }
       k = c;
     }
-    own.set(k, [...(own.get(k) ?? []), p.anywhere ? -p.text.length : p.text.length, p.flags]);
+    own.set(k, (own.get(k) ?? 0) | p.flags);
   }
   const states = child.length;
-  // breadth first: failure links, every transition, outputs inherited along failure links
-  const delta = new Int32Array(states * width);
+  // breadth first: failure links, every transition, flags inherited along failure links
+  const delta = new Int32Array(states * symbols);
   const fail = new Int32Array(states);
-  const outputs = new Map<number, number[]>();
+  const flags = new Int32Array(states);
   const queue: number[] = [];
-  for (let s = 0; s < width; s++) {
+  for (let s = 0; s < symbols; s++) {
     const c = child[0]![s];
     if (c !== undefined) {
       delta[s] = c;
@@ -205,31 +221,35 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   }
   for (let q = 0; q < queue.length; q++) {
     const k = queue[q]!;
-    const out = [...(own.get(k) ?? []), ...(outputs.get(fail[k]!) ?? [])];
-    if (out.length > 0) outputs.set(k, out);
-    for (let s = 0; s < width; s++) {
+    flags[k] = (own.get(k) ?? 0) | flags[fail[k]!]!;
+    for (let s = 0; s < symbols; s++) {
       const c = child[k]![s];
-      if (c === undefined) delta[k * width + s] = delta[fail[k]! * width + s]!;
+      if (c === undefined) delta[k * symbols + s] = delta[fail[k]! * symbols + s]!;
       else {
-        delta[k * width + s] = c;
-        fail[c] = delta[fail[k]! * width + s]!;
+        delta[k * symbols + s] = c;
+        fail[c] = delta[fail[k]! * symbols + s]!;
         queue.push(c);
       }
     }
   }
-  // a run of separators is one space: after a space, another one changes nothing (no pattern
-  // has two spaces in a row, and none starts with one: the root stays the root)
-  for (let k = 1; k < states; k++) if (incoming[k] === space) delta[k * width + space] = k;
-  const next = new Int32Array(states * width);
+  // what a real character does: a non-word one is followed by β
+  const step = (k: number, s: number): number => (s > lastWord ? delta[delta[k * symbols + s]! * symbols + beta]! : delta[k * symbols + s]!);
+  const width = beta;
+  const next = new Int32Array(states * (width + 1));
   for (let k = 0; k < states; k++) {
     for (let s = 0; s < width; s++) {
-      const row = delta[k * width + s]! * width;
-      next[k * width + s] = outputs.has(k) && s > lastWord ? ~row : row;
+      const row = step(k, s) * (width + 1);
+      next[k * (width + 1) + s] = flags[k] !== 0 && s > lastWord ? ~row : row;
     }
+    next[k * (width + 1) + width] = flags[k]!;
   }
-  const rowOutputs = new Map<number, Int32Array>();
-  for (const [k, out] of outputs) rowOutputs.set(k * width, Int32Array.from(out));
-  return { next, width, sym, space, other, outputs: rowOutputs };
+  // a run of separators is one space: after "… β" reached by a space, another space changes
+  // nothing (no phrase has two spaces in a row; at the root β, a space already stays there)
+  for (let k = 0; k < states; k++) {
+    const t = step(k, space);
+    next[t * (width + 1) + space] = t * (width + 1);
+  }
+  return { next, width: width + 1, start: delta[beta]! * (width + 1), sym, space, other };
 }
 
 /** The phrases of the word lists are words of [a-z0-9] joined by single spaces: the matching relies on it. */
@@ -296,20 +316,21 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     INFO[u] = SURROGATE;
   }
 
-  /** The entry of one output unit: itself, its symbol (a separator is a space), its flags. */
+  /** The entry of one output unit: itself, its flags, its symbol (a separator is a space). */
   function entry(o: number): number {
     const p = UNIT[o]!;
     const s = p & SEP ? ac.space : o < 0x80 ? ac.sym[o]! : ac.other;
-    return o | (s << 16) | I_KNOWN | (p & SEP ? I_SEP : 0) | (p & QMARK ? I_QMARK : 0);
+    return o | I_KNOWN | (p & SEP ? I_SEP : 0) | (p & QMARK ? I_QMARK : 0) | (s << SYM_SHIFT);
   }
-  const surrogateEntry = (u: number): number => u | (ac.other << 16) | I_KNOWN;
+  const surrogateEntry = (u: number): number => u | I_KNOWN | (ac.other << SYM_SHIFT);
 
   /** What the reference makes of one character, as an INFO entry, learnt the first time it is met. */
   function learn(u: number): number {
     const c = String.fromCharCode(u);
     const decomposed = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const out = spec.normalize(c);
-    let covered = !decomposed.includes('\u03a3') && out.length <= MAX_OUT && (out.length === 1 || extraUsed + out.length <= EXTRA.length);
+    // NUL marks the end of the word form here: a text holding one goes to the reference
+    let covered = u !== 0 && !decomposed.includes('\u03a3') && out.length <= MAX_OUT && (out.length === 1 || extraUsed + out.length <= EXTRA.length);
     for (const d of decomposed) if (d.length !== 1 || !isStarter(d)) covered = false;
     for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) >= 0xd800 && out.charCodeAt(k) < 0xe000) covered = false;
     if (!covered) return (INFO[u] = NOT_COVERED);
@@ -344,104 +365,138 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
   const nativeOrder = (unitBytes.write('\u0102', 0, 2, 'utf16le'), units[0] === 0x0102);
   const words = new Uint16Array(maxScan * MAX_OUT + 2);
   const base = new Uint16Array(maxScan * MAX_OUT);
-  let nWords = 0;
+  let nUnits = 0;
   let nBase = 0;
   let notes = 0;
   let found = 0;
 
-  const isWordUnit = (u: number): boolean => u < 0x80 && (UNIT[u]! & WORD) !== 0;
-
-  /** The flags of the patterns ending at `end` of the word form (at a word start, unless found anywhere). */
-  function outputsAt(row: number, end: number): number {
-    const out = ac.outputs.get(row)!;
-    let f = 0;
-    for (let k = 0; k < out.length; k += 2) {
-      const length = out[k]!;
-      const start = end - length;
-      if (length < 0 || start === 0 || !isWordUnit(words[start - 1]!)) f |= out[k + 1]!;
-    }
-    return f;
-  }
-
   /**
-   * Folds units[0, n) into the word form, feeding the automaton: `found` gets the flags of
-   * every phrase between word boundaries, `notes` whether a "?" was seen. False when a unit
-   * is not covered.
+   * Runs the automaton over the normalized units[0, n): `found` gets the flags of every
+   * phrase between word boundaries (and the candidates), `notes` whether a "?" was seen.
+   * False when a unit is not covered.
    */
-  function fold(n: number): boolean {
+  function scan(n: number): boolean {
     // locals: the closure's tables would otherwise be read from its context at every unit
     const info_ = INFO;
     const units_ = units;
-    const words_ = words;
     const next = ac.next;
     const extra = EXTRA;
-    let nw = 0;
-    let space = 0;
+    const flagsAt = ac.width - 1;
     let seen = 0;
-    let row = 0;
+    let row = ac.start;
     let flags = 0;
-    let q = 0;
-    let qEnd = 0;
-    for (let i = 0; ; ) {
-      let info: number;
-      if (q < qEnd) info = extra[q++]!;
-      else {
-        if (i >= n) break;
-        const u = units_[i++]!;
-        info = info_[u]!;
-        if (info <= 0) {
-          if (info === UNLEARNT) info = learn(u);
-          if (info === SURROGATE) {
-            // a pair from plane 1 that the reference leaves alone (emojis): copied as it is
-            const lo = i < n ? units_[i]! : 0;
-            if (u >= 0xdc00 || lo < 0xdc00 || lo > 0xdfff) return false;
-            const cp = ((u - 0xd800) << 10) + (lo - 0xdc00);
-            if (cp >= 0x10000 || (ASTRAL[cp] !== 1 && !astralCovered(cp + 0x10000))) return false;
-            i++;
-            extra[0] = surrogateEntry(u);
-            extra[1] = surrogateEntry(lo);
-            q = 0;
-            qEnd = 2;
-            continue;
-          }
-          if (info === NOT_COVERED) return false;
-          if (info < 0) {
-            const m = -info - MULTI_BASE;
-            q = m >> 3;
-            qEnd = q + (m & 7);
-            continue;
-          }
+    for (let i = 0; i < n; i++) {
+      const u = units_[i]!;
+      let info = info_[u]!;
+      if (info <= 0) {
+        if (info === UNLEARNT) info = learn(u);
+        if (info === NOT_COVERED) return false;
+        // a surrogate pair, or a character that gives several units (or none): the same step
+        // as below, for each unit
+        let from: number;
+        let to: number;
+        if (info === SURROGATE) {
+          // a pair from plane 1 that the reference leaves alone (emojis): copied as it is
+          const lo = i + 1 < n ? units_[i + 1]! : 0;
+          if (u >= 0xdc00 || lo < 0xdc00 || lo > 0xdfff) return false;
+          const cp = ((u - 0xd800) << 10) + (lo - 0xdc00);
+          if (cp >= 0x10000 || (ASTRAL[cp] !== 1 && !astralCovered(cp + 0x10000))) return false;
+          extra[0] = surrogateEntry(u);
+          extra[1] = surrogateEntry(lo);
+          from = 0;
+          to = 2;
+          i++;
+        } else {
+          const m = -info - MULTI_BASE;
+          from = m >> 3;
+          to = from + (m & 7);
         }
+        for (let k = from; k < to; k++) {
+          const e = extra[k]!;
+          let r = next[row + (e >>> SYM_SHIFT)]!;
+          if (r < 0) {
+            flags |= next[row + flagsAt]!;
+            r = ~r;
+          }
+          row = r;
+          seen |= e;
+        }
+        continue;
       }
-      // the automaton first: a pattern ending before this unit ends at nw
-      let to = next[row + ((info >>> 16) & 0x3f)]!;
-      if (to < 0) {
-        flags |= outputsAt(row, nw);
-        to = ~to;
+      let r = next[row + (info >>> SYM_SHIFT)]!;
+      if (r < 0) {
+        // phrases end at this state, and this unit is not a word character: they count
+        flags |= next[row + flagsAt]!;
+        r = ~r;
       }
-      row = to;
-      // the word form without branches: a pending space, then the unit unless it is a separator
-      const sep = (info >>> I_SEP_SHIFT) & 1;
-      const keep = sep ^ 1;
-      words_[nw] = SPACE_CHAR;
-      nw += space & keep;
-      words_[nw] = info & 0xffff;
-      nw += keep;
-      space = sep & (-nw >>> 31);
+      row = r;
       seen |= info;
     }
-    if (ac.outputs.has(row)) flags |= outputsAt(row, nw);
-    words_[nw] = 0;
-    nWords = nw;
+    nUnits = n;
     notes = seen;
-    found = flags;
+    found = flags | next[row + flagsAt]!;
     return true;
   }
 
+  // The word form, made only as far as openingOf reads it (the start of most messages).
+  let nw = 0;
+  let wi = 0;
+  let wq = 0;
+  let wqEnd = 0;
+  let wSpace = 0;
+
+  function resetWords(): void {
+    nw = 0;
+    wi = 0;
+    wq = 0;
+    wqEnd = 0;
+    wSpace = 0;
+  }
+
+  /** Writes the word form until it holds more than `k` units; false when it ends before (then words[nw] is 0). */
+  function wordsPast(k: number): boolean {
+    while (nw <= k) {
+      let info: number;
+      if (wq < wqEnd) info = EXTRA[wq++]!;
+      else {
+        if (wi >= nUnits) {
+          words[nw] = 0;
+          return false;
+        }
+        const u = units[wi++]!;
+        info = INFO[u]!;
+        if (info === SURROGATE) info = surrogateEntry(u);
+        else if (info < 0) {
+          // several units (scan has checked every unit is covered)
+          const m = -info - MULTI_BASE;
+          wq = m >> 3;
+          wqEnd = wq + (m & 7);
+          continue;
+        }
+      }
+      // a run of separators is one space, and none at either end
+      const sep = (info >>> I_SEP_SHIFT) & 1;
+      const keep = sep ^ 1;
+      words[nw] = SPACE_CHAR;
+      nw += wSpace & keep;
+      words[nw] = info & 0xffff;
+      nw += keep;
+      wSpace = sep & (-nw >>> 31);
+    }
+    return true;
+  }
+
+  const isWordUnit = (u: number): boolean => u < 0x80 && (UNIT[u]! & WORD) !== 0;
+
+  /** The word form's unit at k (0 past its end). */
+  function wordAt(k: number): number {
+    return k < nw || wordsPast(k) ? words[k]! : 0;
+  }
+
   /** The normalized text (the reference's normalizeText), for the few texts that may hold a URL or an invite. */
-  function fillBase(n: number): void {
+  function fillBase(): void {
     let nb = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < nUnits; i++) {
       const u = units[i]!;
       const info = INFO[u]!;
       if (info > 0) base[nb++] = info & 0xffff;
@@ -460,7 +515,7 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     let best = -1;
     let k = 0;
     for (let j = p; ; j++) {
-      const u = words[j]!; // 0 after the end: not a word character, no symbol
+      const u = wordAt(j); // 0 after the end: not a word character, no symbol
       if (end[k] !== 0 && !isWordUnit(u)) best = end[k]! - 1;
       const s = u < 0x80 ? sym[u]! : -1;
       if (s < 0) break;
@@ -472,31 +527,29 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
 
   /** Where the opening starts in the word form: the reference's openingOf, on indexes. */
   function openingAt(): number {
-    const n = nWords;
     let s = 0;
     for (let guard = 0; guard < 6; guard++) {
       let i = 0;
-      while (s + i < n && i < 40 && (UNIT[words[s + i]!]! & LETTER) === 0) i++;
+      while (i < 40 && wordAt(s + i) !== 0 && (UNIT[wordAt(s + i)]! & LETTER) === 0) i++;
       s += i;
-      if (s < n && words[s] === AT) {
+      if (wordAt(s) === AT) {
         let k = s;
-        while (k < n && words[k] !== SPACE_CHAR) k++;
-        s = k < n ? k + 1 : n;
+        while (wordAt(k) !== 0 && wordAt(k) !== SPACE_CHAR) k++;
+        s = wordAt(k) === 0 ? k : k + 1;
         continue;
       }
       const g = longestAt(greetings, s);
       if (g >= 0) {
         s += g;
-        while (s < n && (UNIT[words[s]!]! & SPACE) !== 0) s++;
+        while ((UNIT[wordAt(s)]! & SPACE) !== 0) s++;
         const tail = longestAt(greetingTails, s);
         if (tail >= 0) s += tail;
         else {
           // "Bonjour Claire, …": a name of up to three words before a comma or "!"
-          const headEnd = Math.min(s + 32, n);
           let stop = s;
           let spaces = 0;
-          while (stop < headEnd && !isStop(words[stop]!)) if (words[stop++] === SPACE_CHAR) spaces++;
-          if (stop < headEnd && stop > s && spaces <= 2) s = stop + 1;
+          while (stop < s + 32 && wordAt(stop) !== 0 && !isStop(wordAt(stop))) if (wordAt(stop++) === SPACE_CHAR) spaces++;
+          if (stop < s + 32 && wordAt(stop) !== 0 && stop > s && spaces <= 2) s = stop + 1;
         }
         continue;
       }
@@ -548,13 +601,13 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     return false;
   }
 
-  /** The flags once units[0, n) are folded. */
-  function finish(n: number): number {
+  /** The flags once the units are scanned. */
+  function finish(): number {
     let url = false;
     let asks = (notes & I_QMARK) !== 0;
     let invite = false;
     if (found & CANDIDATES) {
-      fillBase(n);
+      fillBase();
       if (found & MAY_URL) {
         // the reference's URL test, and "?" outside URLs (it removes /(?:https?:\/\/|www\.)\S*/g first)
         asks = false;
@@ -575,6 +628,7 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
       invite = (found & MAY_INVITE) !== 0 && dotted() && inviteLink();
     }
     if (!asks) {
+      resetWords();
       const s = openingAt();
       asks = longestAt(openings, s) >= 0 && longestAt(notOpenings, s) < 0;
     }
@@ -591,7 +645,7 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
 
   function text(t: string): number {
     const n = load(t);
-    return fold(n) ? finish(n) : -1;
+    return scan(n) ? finish() : -1;
   }
 
   function utf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
@@ -632,14 +686,16 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
         i += 4;
       } else return -1;
     }
-    return fold(n) ? finish(n) : -1;
+    return scan(n) ? finish() : -1;
   }
 
   function foldStrings(t: string): { base: string; words: string } | null {
     const n = load(t);
-    if (!fold(n)) return null;
-    fillBase(n);
-    return { base: String.fromCharCode(...base.subarray(0, nBase)), words: String.fromCharCode(...words.subarray(0, nWords)) };
+    if (!scan(n)) return null;
+    fillBase();
+    resetWords();
+    wordsPast(Infinity);
+    return { base: String.fromCharCode(...base.subarray(0, nBase)), words: String.fromCharCode(...words.subarray(0, nw)) };
   }
 
   return { text, utf8, fold: foldStrings };
