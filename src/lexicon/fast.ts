@@ -388,8 +388,8 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     for (let i = 0; i < n; i++) {
       const u = units_[i]!;
       let info = info_[u]!;
+      if (info === UNLEARNT) info = learn(u);
       if (info <= 0) {
-        if (info === UNLEARNT) info = learn(u);
         if (info === NOT_COVERED) return false;
         // a surrogate pair, or a character that gives several units (or none): the same step
         // as below, for each unit

@@ -197,14 +197,14 @@ export const QUESTION_OPENINGS = [
 ] as const;
 
 /** Openings that look interrogative but agree or exclaim: « Pourquoi pas ! », "Why not". */
-const NOT_QUESTION_OPENINGS = ['pourquoi pas', 'why not', 'comment ne pas', 'comment dire', 'comment te dire', 'qui a dit'] as const;
+export const NOT_QUESTION_OPENINGS = ['pourquoi pas', 'why not', 'comment ne pas', 'comment dire', 'comment te dire', 'qui a dit'] as const;
 
 /** Words a question often starts with before the real opening; skipped when looking for it. */
-const GREETINGS = ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hey', 'hi', 'yo', 'slt', 'bjr', 'cc', 're'] as const;
-const GREETING_TAILS = ['a tous', 'a toutes', 'a tou te s', 'tout le monde', 'les amis', 'la team', 'team', 'everyone', 'all', 'folks', 'guys'] as const;
+export const GREETINGS = ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hey', 'hi', 'yo', 'slt', 'bjr', 'cc', 're'] as const;
+export const GREETING_TAILS = ['a tous', 'a toutes', 'a tou te s', 'tout le monde', 'les amis', 'la team', 'team', 'everyone', 'all', 'folks', 'guys'] as const;
 
 /** Places to continue: with a question they make a request ("Un Discord ?", "A Slack maybe?"). */
-const PLACES = [
+export const PLACES = [
   'un groupe', 'une communaute', 'un forum', 'un serveur', 'un discord', 'un slack', 'un whatsapp', 'un telegram',
   'un skool', 'un circle', 'un espace membres', 'un espace communautaire', 'un espace d echange',
   'a group', 'a community', 'a forum', 'a server', 'a discord', 'a slack', 'a whatsapp', 'a telegram', 'a skool',
@@ -212,10 +212,10 @@ const PLACES = [
 ] as const;
 
 /** Answers to a thanks that contain "welcome". */
-const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
+export const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
 
 /** Invite links and meeting tools, as they appear in URLs (matched on the lower-cased text). */
-const INVITE_DOMAINS = [
+export const INVITE_DOMAINS = [
   'chat.whatsapp.com', 'wa.me/', 'whatsapp.com/channel', 'discord.gg/', 'discord.com/invite', 'discordapp.com/invite', 't.me/',
   'telegram.me/', 'join.slack.com', 'slack.com/join', 'skool.com/', 'circle.so', 'meetup.com/', 'lu.ma/', 'luma.com/',
   'eventbrite.', 'calendly.com/', 'cal.com/', 'zoom.us/', 'meet.google.com', 'teams.microsoft.com', 'teams.live.com',
