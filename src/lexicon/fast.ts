@@ -234,22 +234,27 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   }
   // what a real character does: a non-word one is followed by β
   const step = (k: number, s: number): number => (s > lastWord ? delta[delta[k * symbols + s]! * symbols + beta]! : delta[k * symbols + s]!);
-  const width = beta;
-  const next = new Int32Array(states * (width + 1));
-  for (let k = 0; k < states; k++) {
-    for (let s = 0; s < width; s++) {
-      const row = step(k, s) * (width + 1);
-      next[k * (width + 1) + s] = flags[k] !== 0 && s > lastWord ? ~row : row;
+  // rows in breadth-first order: the shallow states, where most characters lead, share cache lines
+  const order = [0, ...queue];
+  const rank = new Int32Array(states);
+  order.forEach((k, i) => (rank[k] = i));
+  const width = beta + 1;
+  const rowOf = (k: number) => rank[k]! * width;
+  const next = new Int32Array(states * width);
+  for (const k of order) {
+    for (let s = 0; s < beta; s++) {
+      const row = rowOf(step(k, s));
+      next[rowOf(k) + s] = flags[k] !== 0 && s > lastWord ? ~row : row;
     }
-    next[k * (width + 1) + width] = flags[k]!;
+    next[rowOf(k) + beta] = flags[k]!;
   }
   // a run of separators is one space: after "… β" reached by a space, another space changes
   // nothing (no phrase has two spaces in a row; at the root β, a space already stays there)
   for (let k = 0; k < states; k++) {
     const t = step(k, space);
-    next[t * (width + 1) + space] = t * (width + 1);
+    next[rowOf(t) + space] = rowOf(t);
   }
-  return { next, width: width + 1, start: delta[beta]! * (width + 1), sym, space, other };
+  return { next, width, start: rowOf(delta[beta]!), sym, space, other };
 }
 
 /** The phrases of the word lists are words of [a-z0-9] joined by single spaces: the matching relies on it. */
@@ -453,15 +458,15 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     wSpace = 0;
   }
 
-  /** Writes the word form until it holds more than `k` units; false when it ends before (then words[nw] is 0). */
-  function wordsPast(k: number): boolean {
+  /** Writes the word form until it holds more than `k` units, or all of it (then words[nw] is 0). */
+  function wordsPast(k: number): void {
     while (nw <= k) {
       let info: number;
       if (wq < wqEnd) info = EXTRA[wq++]!;
       else {
         if (wi >= nUnits) {
           words[nw] = 0;
-          return false;
+          return;
         }
         const u = units[wi++]!;
         info = INFO[u]!;
@@ -483,14 +488,14 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
       nw += keep;
       wSpace = sep & (-nw >>> 31);
     }
-    return true;
   }
 
   const isWordUnit = (u: number): boolean => u < 0x80 && (UNIT[u]! & WORD) !== 0;
 
   /** The word form's unit at k (0 past its end). */
   function wordAt(k: number): number {
-    return k < nw || wordsPast(k) ? words[k]! : 0;
+    if (k >= nw) wordsPast(k);
+    return k < nw ? words[k]! : 0;
   }
 
   /** The normalized text (the reference's normalizeText), for the few texts that may hold a URL or an invite. */

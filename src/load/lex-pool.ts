@@ -7,7 +7,7 @@
  * batches itself: the flags are the same either way.
  */
 import { Worker } from 'node:worker_threads';
-import { classifyText } from '../lexicon/index.js';
+import { classifyUtf8 } from '../lexicon/index.js';
 import type { CsvRecord } from './csv-scan.js';
 
 interface Batch {
@@ -106,14 +106,7 @@ export class LexPool {
   }
 
   private classify(b: Batch): void {
-    const buf = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
-    for (let j = 0; j < b.escaped.length; j++) {
-      const s = b.bounds[2 * j]!;
-      const e = b.bounds[2 * j + 1]!;
-      let text = s === e ? '' : buf.toString('utf8', s, e);
-      if (b.escaped[j]) text = text.replace(/""/g, '"');
-      this.setLex(b.first + j, classifyText(text));
-    }
+    for (let j = 0; j < b.escaped.length; j++) this.setLex(b.first + j, classifyUtf8(b.bytes, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1));
   }
 
   private fail(): void {
