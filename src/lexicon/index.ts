@@ -5,12 +5,21 @@
  * never the text. Editing the lists below is the way to teach the auditor a new word.
  *
  * How matching works, and why it stays linear on any input:
- * - only the first MAX_SCAN characters are read (a 1 MB paste costs what 4 000 characters cost);
- * - the text is normalized once: lower case, accents removed, apostrophes and hyphens turned
- *   into spaces, runs of spaces collapsed ("Qu’est-ce" → "qu est ce", "J'ai testé" → "j ai teste");
- * - every list is compiled into one alternation of plain literals between two word
- *   boundaries (`\b`: the word form is ASCII). No pattern has a quantifier inside a repeated
- *   group (test/lexicon/index.test.ts checks every pattern), so no input can make one backtrack.
+ * - only the first MAX_SCAN UTF-16 code units are read (a 1 MB paste costs what 4 000 cost);
+ * - the definition (`classifyTextReference`, readable, regexes): the text is normalized once
+ *   (lower case, accents removed, typographic apostrophes and spaces made plain), then put in
+ *   word form (apostrophes and hyphens are spaces, runs of spaces collapsed: "Qu’est-ce" →
+ *   "qu est ce", "J'ai testé" → "j ai teste"); every list is compiled into one alternation of
+ *   plain literals between two word boundaries (`\b`: the word form is ASCII). No pattern has
+ *   a quantifier inside a repeated group (test/lexicon/index.test.ts checks every pattern), so
+ *   no input can make one backtrack;
+ * - what runs (`classifyText`, `classifyUtf8`; src/lexicon/fast.ts): the same flags in one pass
+ *   over the code units (or the UTF-8 bytes of a CSV field, not decoded), one table lookup and
+ *   one step of an automaton holding every phrase per unit, no string built: 8 to 9 times
+ *   cheaper on the benchmark's texts (docs/performance.md). The tables are learnt from the definition itself, character by character; a
+ *   message holding a character they cannot cover exactly (a rare combining mark, a lone
+ *   surrogate, Σ…) is classified by the definition. test/lexicon/fast.test.ts proves both give
+ *   the same flags (properties over generated messages, every character, every fixture text).
  *
  * Choices that are not obvious:
  * - A question is a "?" outside URLs, or an interrogative *opening* ("Quelqu’un a testé…",
