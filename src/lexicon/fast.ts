@@ -142,7 +142,7 @@ interface Pattern {
 /**
  * The automaton: a full transition table over symbols (the word characters the patterns
  * use, any other word character, the non-word characters they use, any other character).
- * States are rows of the table, so a step is one lookup and one addition.
+ * A step is one lookup; a row (a state) is one 64-byte cache line.
  *
  * Word boundaries are built in. Each non-word character is read as itself followed by a
  * virtual boundary symbol β, and the text starts after a β; a phrase is put in the automaton
@@ -152,20 +152,24 @@ interface Pattern {
  */
 interface Automaton {
   /**
-   * next[row + symbol]: the next row, or ~row (negative) when phrases end at this state and
-   * the symbol is not a word character; next[row + width - 1] holds the flags of the phrases
-   * that end at this state
+   * next[(state << shift) + symbol]: the next state, | FIRE when phrases end at this state
+   * and the symbol is not a word character (a row is 2^shift entries: 64 bytes, one cache
+   * line, for up to 32 symbols)
    */
-  next: Int32Array;
-  /** entries per row: one per symbol, then the flags */
-  width: number;
-  /** the row where a text starts (after a β) */
+  next: Uint16Array;
+  shift: number;
+  /** per state: the flags of the phrases that end there */
+  flags: Int32Array;
+  /** the state where a text starts (after a β) */
   start: number;
   /** symbol per ASCII code unit; every other unit is `other` */
   sym: Uint8Array;
   space: number;
   other: number;
 }
+
+/** The bit of a transition that reports the phrases ending at the state it leaves. */
+const FIRE = 0x8000;
 
 function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   const chars = [...new Set(patterns.flatMap((p) => [...p.text]))].sort();
@@ -232,27 +236,26 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   }
   // what a real character does: a non-word one is followed by β
   const step = (k: number, s: number): number => (s > lastWord ? delta[delta[k * symbols + s]! * symbols + beta]! : delta[k * symbols + s]!);
-  // rows in breadth-first order: the shallow states, where most characters lead, share cache lines
+  // states in breadth-first order: the shallow ones, where most characters lead, are close
   const order = [0, ...queue];
   const rank = new Int32Array(states);
   order.forEach((k, i) => (rank[k] = i));
-  const width = beta + 1;
-  const rowOf = (k: number) => rank[k]! * width;
-  const next = new Int32Array(states * width);
+  if (states > FIRE) throw new Error('lexicon: too many phrases for the automaton');
+  let shift = 0;
+  while (1 << shift < beta) shift++;
+  const next = new Uint16Array(states << shift);
+  const stateFlags = new Int32Array(states);
   for (const k of order) {
-    for (let s = 0; s < beta; s++) {
-      const row = rowOf(step(k, s));
-      next[rowOf(k) + s] = flags[k] !== 0 && s > lastWord ? ~row : row;
-    }
-    next[rowOf(k) + beta] = flags[k]!;
+    for (let s = 0; s < beta; s++) next[(rank[k]! << shift) + s] = rank[step(k, s)]! | (flags[k] !== 0 && s > lastWord ? FIRE : 0);
+    stateFlags[rank[k]!] = flags[k]!;
   }
   // a run of separators is one space: after "… β" reached by a space, another space changes
   // nothing (no phrase has two spaces in a row; at the root β, a space already stays there)
   for (let k = 0; k < states; k++) {
-    const t = step(k, space);
-    next[rowOf(t) + space] = rowOf(t);
+    const t = rank[step(k, space)]!;
+    next[(t << shift) + space] = t;
   }
-  return { next, width, start: rowOf(delta[beta]!), sym, space, other };
+  return { next, shift, flags: stateFlags, start: rank[delta[beta]!]!, sym, space, other };
 }
 
 /** The phrases of the word lists are words of [a-z0-9] joined by single spaces: the matching relies on it. */
@@ -385,9 +388,10 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
     const units_ = units;
     const next = ac.next;
     const extra = EXTRA;
-    const flagsAt = ac.width - 1;
+    const stateFlags = ac.flags;
+    const shift = ac.shift;
     let seen = 0;
-    let row = ac.start;
+    let state = ac.start;
     let flags = 0;
     for (let i = 0; i < n; i++) {
       const u = units_[i]!;
@@ -417,28 +421,22 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
         }
         for (let k = from; k < to; k++) {
           const e = extra[k]!;
-          let r = next[row + (e >>> SYM_SHIFT)]!;
-          if (r < 0) {
-            flags |= next[row + flagsAt]!;
-            r = ~r;
-          }
-          row = r;
+          const to = next[(state << shift) + (e >>> SYM_SHIFT)]!;
+          if (to & FIRE) flags |= stateFlags[state]!;
+          state = to & ~FIRE;
           seen |= e;
         }
         continue;
       }
-      let r = next[row + (info >>> SYM_SHIFT)]!;
-      if (r < 0) {
-        // phrases end at this state, and this unit is not a word character: they count
-        flags |= next[row + flagsAt]!;
-        r = ~r;
-      }
-      row = r;
+      const to = next[(state << shift) + (info >>> SYM_SHIFT)]!;
+      // phrases end at this state, and this unit is not a word character: they count
+      if (to & FIRE) flags |= stateFlags[state]!;
+      state = to & ~FIRE;
       seen |= info;
     }
     nUnits = n;
     notes = seen;
-    found = flags | next[row + flagsAt]!;
+    found = flags | ac.flags[state]!;
     return true;
   }
 
