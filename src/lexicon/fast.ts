@@ -142,7 +142,7 @@ interface Pattern {
 /**
  * The automaton: a full transition table over symbols (the word characters the patterns
  * use, any other word character, the non-word characters they use, any other character).
- * A step is one lookup; a row (a state) is one 64-byte cache line.
+ * A step is one lookup; a state is a row of 32 two-byte entries (64 bytes).
  *
  * Word boundaries are built in. Each non-word character is read as itself followed by a
  * virtual boundary symbol β, and the text starts after a β; a phrase is put in the automaton
@@ -153,8 +153,7 @@ interface Pattern {
 interface Automaton {
   /**
    * next[(state << shift) + symbol]: the next state, | FIRE when phrases end at this state
-   * and the symbol is not a word character (a row is 2^shift entries: 64 bytes, one cache
-   * line, for up to 32 symbols)
+   * and the symbol is not a word character (a row is 2^shift entries: 32 today)
    */
   next: Uint16Array;
   shift: number;
@@ -187,73 +186,75 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   marks.forEach((c, i) => (sym[c.charCodeAt(0)] = otherWord + 1 + i));
   const space = sym[SPACE_CHAR]!;
   if (space === other) throw new Error('lexicon: no phrase has a space');
-  // the trie of the patterns, written with their β
-  const child: number[][] = [[]];
-  const own = new Map<number, number>();
-  for (const p of patterns) {
+  // the trie of the patterns, written with their β (typed arrays: this runs at every start)
+  const seqs = patterns.map((p) => {
     const seq: number[] = p.anywhere ? [] : [beta];
     for (const c of p.text) {
       seq.push(sym[c.charCodeAt(0)]!);
-      if (!p.anywhere && !isWord(c)) seq.push(beta);
+      if (!p.anywhere && sym[c.charCodeAt(0)]! > lastWord) seq.push(beta);
     }
+    return seq;
+  });
+  const most = seqs.reduce((n, seq) => n + seq.length, 1);
+  const child = new Int32Array(most * symbols); // 0: none (the root is nobody's child)
+  const own = new Int32Array(most);
+  let states = 1;
+  seqs.forEach((seq, i) => {
     let k = 0;
     for (const s of seq) {
-      let c = child[k]![s];
-      if (c === undefined) {
-        c = child.length;
-        child.push([]);
-        child[k]![s] = c;
-      }
-      k = c;
+      if (child[k * symbols + s] === 0) child[k * symbols + s] = states++;
+      k = child[k * symbols + s]!;
     }
-    own.set(k, (own.get(k) ?? 0) | p.flags);
-  }
-  const states = child.length;
+    own[k]! |= patterns[i]!.flags;
+  });
   // breadth first: failure links, every transition, flags inherited along failure links
   const delta = new Int32Array(states * symbols);
   const fail = new Int32Array(states);
   const flags = new Int32Array(states);
-  const queue: number[] = [];
+  const queue = new Int32Array(states);
+  let queued = 0;
   for (let s = 0; s < symbols; s++) {
-    const c = child[0]![s];
-    if (c !== undefined) {
-      delta[s] = c;
-      queue.push(c);
-    }
+    const c = child[s]!;
+    delta[s] = c;
+    if (c !== 0) queue[queued++] = c;
   }
-  for (let q = 0; q < queue.length; q++) {
+  for (let q = 0; q < queued; q++) {
     const k = queue[q]!;
-    flags[k] = (own.get(k) ?? 0) | flags[fail[k]!]!;
+    flags[k] = own[k]! | flags[fail[k]!]!;
     for (let s = 0; s < symbols; s++) {
-      const c = child[k]![s];
-      if (c === undefined) delta[k * symbols + s] = delta[fail[k]! * symbols + s]!;
+      const c = child[k * symbols + s]!;
+      if (c === 0) delta[k * symbols + s] = delta[fail[k]! * symbols + s]!;
       else {
         delta[k * symbols + s] = c;
         fail[c] = delta[fail[k]! * symbols + s]!;
-        queue.push(c);
+        queue[queued++] = c;
       }
     }
   }
   // what a real character does: a non-word one is followed by β
-  const step = (k: number, s: number): number => (s > lastWord ? delta[delta[k * symbols + s]! * symbols + beta]! : delta[k * symbols + s]!);
-  // states in breadth-first order: the shallow ones, where most characters lead, are close
-  const order = [0, ...queue];
-  const rank = new Int32Array(states);
-  order.forEach((k, i) => (rank[k] = i));
-  if (states > FIRE) throw new Error('lexicon: too many phrases for the automaton');
-  let shift = 0;
-  while (1 << shift < beta) shift++;
-  const next = new Uint16Array(states << shift);
-  const stateFlags = new Int32Array(states);
-  for (const k of order) {
-    for (let s = 0; s < beta; s++) next[(rank[k]! << shift) + s] = rank[step(k, s)]! | (flags[k] !== 0 && s > lastWord ? FIRE : 0);
-    stateFlags[rank[k]!] = flags[k]!;
+  for (let k = 0; k < states; k++) {
+    for (let s = lastWord + 1; s < beta; s++) delta[k * symbols + s] = delta[delta[k * symbols + s]! * symbols + beta]!;
   }
   // a run of separators is one space: after "… β" reached by a space, another space changes
   // nothing (no phrase has two spaces in a row; at the root β, a space already stays there)
   for (let k = 0; k < states; k++) {
-    const t = rank[step(k, space)]!;
-    next[(t << shift) + space] = t;
+    const t = delta[k * symbols + space]!;
+    delta[t * symbols + space] = t;
+  }
+  // states numbered in breadth-first order: the shallow ones, where most characters lead, are close
+  if (states > FIRE) throw new Error('lexicon: too many phrases for the automaton');
+  const rank = new Int32Array(states);
+  for (let q = 0; q < queued; q++) rank[queue[q]!] = q + 1;
+  let shift = 0;
+  while (1 << shift < beta) shift++;
+  const next = new Uint16Array(states << shift);
+  const stateFlags = new Int32Array(states);
+  for (let k = 0; k < states; k++) {
+    const row = rank[k]! << shift;
+    const fire = flags[k] !== 0 ? FIRE : 0;
+    for (let s = 0; s <= lastWord; s++) next[row + s] = rank[delta[k * symbols + s]!]!;
+    for (let s = lastWord + 1; s < beta; s++) next[row + s] = rank[delta[k * symbols + s]!]! | fire;
+    stateFlags[rank[k]!] = flags[k]!;
   }
   return { next, shift, flags: stateFlags, start: rank[delta[beta]!]!, sym, space, other };
 }
@@ -318,10 +319,9 @@ export function createFastClassifier(spec: MatcherSpec): FastClassifier {
   /** plane 1 (emojis): 0 unlearnt, 1 covered (the output is the pair itself), 2 not covered */
   const ASTRAL = new Uint8Array(0x10000);
   for (let u = 0; u < 0x80; u++) UNIT[u] = unitProps(u);
-  for (let u = 0xd800; u < 0xe000; u++) {
-    UNIT[u] = unitProps(u);
-    INFO[u] = SURROGATE;
-  }
+  // a lone half of a pair is nothing to the regexes: not a space, not a letter
+  UNIT.fill(unitProps(0xd800), 0xd800, 0xe000);
+  INFO.fill(SURROGATE, 0xd800, 0xe000);
 
   /** The entry of one output unit: itself, its flags, its symbol (a separator is a space). */
   function entry(o: number): number {

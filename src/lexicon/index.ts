@@ -35,7 +35,7 @@
  *   « en présentiel » are.
  */
 
-import { createFastClassifier } from './fast.js';
+import { type FastClassifier, createFastClassifier } from './fast.js';
 
 export const Lex = {
   question: 1 << 0,
@@ -385,22 +385,27 @@ export function classifyTextReference(text: string): number {
   return combine(phraseFlags(w), asks, url, invite);
 }
 
-const FAST = createFastClassifier({
-  maxScan: MAX_SCAN,
-  normalize: normalizeText,
-  phrases: PHRASE_FLAGS,
-  openings: QUESTION_OPENINGS,
-  notOpenings: NOT_QUESTION_OPENINGS,
-  greetings: GREETINGS,
-  greetingTails: GREETING_TAILS,
-  inviteLinks: INVITE_DOMAINS,
-  combine,
-});
+/** Built on first use (~20 ms): a run that classifies nothing (the quiz, the schema) does not pay for it. */
+let fast: FastClassifier | null = null;
+function fastClassifier(): FastClassifier {
+  fast ??= createFastClassifier({
+    maxScan: MAX_SCAN,
+    normalize: normalizeText,
+    phrases: PHRASE_FLAGS,
+    openings: QUESTION_OPENINGS,
+    notOpenings: NOT_QUESTION_OPENINGS,
+    greetings: GREETINGS,
+    greetingTails: GREETING_TAILS,
+    inviteLinks: INVITE_DOMAINS,
+    combine,
+  });
+  return fast;
+}
 
 /** The lexicon flags of one message (see src/lexicon/fast.ts: one pass, tries, no regex). */
 export function classifyText(text: string): number {
   if (!text) return 0;
-  const flags = FAST.text(text);
+  const flags = fastClassifier().text(text);
   return flags >= 0 ? flags : classifyTextReference(text);
 }
 
@@ -410,7 +415,7 @@ export function classifyText(text: string): number {
  */
 export function classifyUtf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
   if (start >= end) return 0;
-  const flags = FAST.utf8(bytes, start, end, escaped);
+  const flags = fastClassifier().utf8(bytes, start, end, escaped);
   if (flags >= 0) return flags;
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
   if (escaped) text = text.replace(/""/g, '"');
@@ -418,7 +423,9 @@ export function classifyUtf8(bytes: Uint8Array, start: number, end: number, esca
 }
 
 /** The fast path's normalized text and word form, or null when it hands the text to the reference (for tests). */
-export const foldText = FAST.fold;
+export function foldText(text: string): { base: string; words: string } | null {
+  return fastClassifier().fold(text);
+}
 
 export function hasFlag(flags: number, flag: LexFlag): boolean {
   return (flags & Lex[flag]) !== 0;
