@@ -15,11 +15,12 @@
  *   no input can make one backtrack;
  * - what runs (`classifyText`, `classifyUtf8`; src/lexicon/fast.ts): the same flags in one pass
  *   over the code units (or the UTF-8 bytes of a CSV field, not decoded), one table lookup and
- *   one step of an automaton holding every phrase per unit, no string built: 8 to 9 times
- *   cheaper on the benchmark's texts (docs/performance.md). The tables are learnt from the definition itself, character by character; a
- *   message holding a character they cannot cover exactly (a rare combining mark, a lone
- *   surrogate, Σ…) is classified by the definition. test/lexicon/fast.test.ts proves both give
- *   the same flags (properties over generated messages, every character, every fixture text).
+ *   one step of an automaton holding every phrase per unit, no string built: about 9 times
+ *   cheaper on the benchmark's texts (docs/performance.md), linear with no regex at all. The
+ *   tables are learnt from the definition itself, character by character; a message holding
+ *   a character they cannot cover exactly (a rare combining mark, a lone surrogate, Σ…) is
+ *   classified by the definition. test/lexicon/fast.test.ts proves both give the same flags
+ *   (properties over generated messages, every character, every fixture text).
  *
  * Choices that are not obvious:
  * - A question is a "?" outside URLs, or an interrogative *opening* ("Quelqu’un a testé…",
@@ -402,7 +403,7 @@ function fastClassifier(): FastClassifier {
   return fast;
 }
 
-/** The lexicon flags of one message (see src/lexicon/fast.ts: one pass, tries, no regex). */
+/** The lexicon flags of one message (src/lexicon/fast.ts: one pass, an automaton, no regex). */
 export function classifyText(text: string): number {
   if (!text) return 0;
   const flags = fastClassifier().text(text);
