@@ -5,12 +5,22 @@
  * never the text. Editing the lists below is the way to teach the auditor a new word.
  *
  * How matching works, and why it stays linear on any input:
- * - only the first MAX_SCAN characters are read (a 1 MB paste costs what 4 000 characters cost);
- * - the text is normalized once: lower case, accents removed, apostrophes and hyphens turned
- *   into spaces, runs of spaces collapsed ("Qu’est-ce" → "qu est ce", "J'ai testé" → "j ai teste");
- * - every list is compiled into one alternation of plain literals between two word
- *   boundaries (`\b`: the word form is ASCII). No pattern has a quantifier inside a repeated
- *   group (test/lexicon/index.test.ts checks every pattern), so no input can make one backtrack.
+ * - only the first MAX_SCAN UTF-16 code units are read (a 1 MB paste costs what 4 000 cost);
+ * - the definition (`classifyTextReference`, readable, regexes): the text is normalized once
+ *   (lower case, accents removed, typographic apostrophes and spaces made plain), then put in
+ *   word form (apostrophes and hyphens are spaces, runs of spaces collapsed: "Qu’est-ce" →
+ *   "qu est ce", "J'ai testé" → "j ai teste"); every list is compiled into one alternation of
+ *   plain literals between two word boundaries (`\b`: the word form is ASCII). No pattern has
+ *   a quantifier inside a repeated group (test/lexicon/index.test.ts checks every pattern), so
+ *   no input can make one backtrack;
+ * - what runs (`classifyText`, `classifyUtf8`; src/lexicon/fast.ts): the same flags in one pass
+ *   over the code units (or the UTF-8 bytes of a CSV field, not decoded), one table lookup and
+ *   one step of an automaton holding every phrase per unit, no string built: about 9 times
+ *   cheaper on the benchmark's texts (docs/performance.md), linear with no regex at all. The
+ *   tables are learnt from the definition itself, character by character; a message holding
+ *   a character they cannot cover exactly (a rare combining mark, a lone surrogate, Σ…) is
+ *   classified by the definition. test/lexicon/fast.test.ts proves both give the same flags
+ *   (properties over generated messages, every character, every fixture text).
  *
  * Choices that are not obvious:
  * - A question is a "?" outside URLs, or an interrogative *opening* ("Quelqu’un a testé…",
@@ -25,6 +35,8 @@
  * - « En vrai » is filler in French (« honestly »), not "in real life"; only « IRL » and
  *   « en présentiel » are.
  */
+
+import { type FastClassifier, createFastClassifier } from './fast.js';
 
 export const Lex = {
   question: 1 << 0,
@@ -195,14 +207,14 @@ export const QUESTION_OPENINGS = [
 ] as const;
 
 /** Openings that look interrogative but agree or exclaim: « Pourquoi pas ! », "Why not". */
-const NOT_QUESTION_OPENINGS = ['pourquoi pas', 'why not', 'comment ne pas', 'comment dire', 'comment te dire', 'qui a dit'] as const;
+export const NOT_QUESTION_OPENINGS = ['pourquoi pas', 'why not', 'comment ne pas', 'comment dire', 'comment te dire', 'qui a dit'] as const;
 
 /** Words a question often starts with before the real opening; skipped when looking for it. */
-const GREETINGS = ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hey', 'hi', 'yo', 'slt', 'bjr', 'cc', 're'] as const;
-const GREETING_TAILS = ['a tous', 'a toutes', 'a tou te s', 'tout le monde', 'les amis', 'la team', 'team', 'everyone', 'all', 'folks', 'guys'] as const;
+export const GREETINGS = ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hey', 'hi', 'yo', 'slt', 'bjr', 'cc', 're'] as const;
+export const GREETING_TAILS = ['a tous', 'a toutes', 'a tou te s', 'tout le monde', 'les amis', 'la team', 'team', 'everyone', 'all', 'folks', 'guys'] as const;
 
 /** Places to continue: with a question they make a request ("Un Discord ?", "A Slack maybe?"). */
-const PLACES = [
+export const PLACES = [
   'un groupe', 'une communaute', 'un forum', 'un serveur', 'un discord', 'un slack', 'un whatsapp', 'un telegram',
   'un skool', 'un circle', 'un espace membres', 'un espace communautaire', 'un espace d echange',
   'a group', 'a community', 'a forum', 'a server', 'a discord', 'a slack', 'a whatsapp', 'a telegram', 'a skool',
@@ -210,11 +222,15 @@ const PLACES = [
 ] as const;
 
 /** Answers to a thanks that contain "welcome". */
-const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
+export const NOT_A_WELCOME = ['you re welcome', 'youre welcome', 'your welcome', 'you are welcome'] as const;
 
 /** Invite links and meeting tools, as they appear in URLs (matched on the lower-cased text). */
-const INVITE_LINK =
-  /(?<![a-z0-9-])(?:chat\.whatsapp\.com|wa\.me\/|whatsapp\.com\/channel|discord\.gg\/|discord\.com\/invite|discordapp\.com\/invite|t\.me\/|telegram\.me\/|join\.slack\.com|slack\.com\/join|skool\.com\/|circle\.so|meetup\.com\/|lu\.ma\/|luma\.com\/|eventbrite\.|calendly\.com\/|cal\.com\/|zoom\.us\/|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|signal\.group|facebook\.com\/groups|fb\.com\/groups|meet\.jit\.si|whereby\.com\/)/;
+export const INVITE_DOMAINS = [
+  'chat.whatsapp.com', 'wa.me/', 'whatsapp.com/channel', 'discord.gg/', 'discord.com/invite', 'discordapp.com/invite', 't.me/',
+  'telegram.me/', 'join.slack.com', 'slack.com/join', 'skool.com/', 'circle.so', 'meetup.com/', 'lu.ma/', 'luma.com/',
+  'eventbrite.', 'calendly.com/', 'cal.com/', 'zoom.us/', 'meet.google.com', 'teams.microsoft.com', 'teams.live.com',
+  'signal.group', 'facebook.com/groups', 'fb.com/groups', 'meet.jit.si', 'whereby.com/',
+] as const;
 const URL = /(?:https?:\/\/|www\.)[^\s]/;
 const URLS = /(?:https?:\/\/|www\.)\S*/g;
 /** A question mark, including the French spaced form " ?" and the full-width one. */
@@ -245,6 +261,7 @@ export const LIST_PATTERNS = Object.fromEntries(Object.entries(LEXICON).map(([k,
   keyof typeof LEXICON,
   RegExp
 >;
+const INVITE_LINK = new RegExp(`(?<![a-z0-9-])(?:${INVITE_DOMAINS.map(escape).join('|')})`);
 const OPENING = atStart(QUESTION_OPENINGS);
 const NOT_OPENING = atStart(NOT_QUESTION_OPENINGS);
 const GREETING = atStart(GREETINGS);
@@ -340,23 +357,75 @@ export function openingOf(words: string): string {
   return s.slice(0, 80);
 }
 
-/** The lexicon flags of one message. */
-export function classifyText(text: string): number {
-  if (!text) return 0;
-  const base = normalizeText(text);
-  const w = wordForm(base);
+/** The flags of a message from what its text holds: the last step of both classifiers. */
+function combine(found: number, asks: boolean, url: boolean, invite: boolean): number {
   let flags = 0;
-  if (URL.test(base)) flags |= Lex.url | Lex.resource;
-  if (DOTTED.test(base) && INVITE_LINK.test(base)) flags |= Lex.offPlatformLink;
-  const withoutUrls = flags & Lex.url ? base.replace(URLS, ' ') : base;
-  const opening = openingOf(w);
-  const asks = QUESTION_MARK.test(withoutUrls) || (OPENING.test(opening) && !NOT_OPENING.test(opening));
+  if (url) flags |= Lex.url | Lex.resource;
+  if (invite) flags |= Lex.offPlatformLink;
   if (asks) flags |= Lex.question;
-  const found = phraseFlags(w);
   flags |= found & ~(PLACE_BIT | NOT_WELCOME_BIT | Lex.welcome);
   if (found & Lex.welcome && !(found & NOT_WELCOME_BIT)) flags |= Lex.welcome;
   if (asks && found & PLACE_BIT) flags |= Lex.continueRequest;
   return flags;
+}
+
+/**
+ * The lexicon flags of one message, the readable way: normalize, word form, one regex per
+ * step. This is the definition; `classifyText` computes the same flags faster and comes back
+ * here for any character its tables do not cover.
+ */
+export function classifyTextReference(text: string): number {
+  if (!text) return 0;
+  const base = normalizeText(text);
+  const w = wordForm(base);
+  const url = URL.test(base);
+  const invite = DOTTED.test(base) && INVITE_LINK.test(base);
+  const withoutUrls = url ? base.replace(URLS, ' ') : base;
+  const opening = openingOf(w);
+  const asks = QUESTION_MARK.test(withoutUrls) || (OPENING.test(opening) && !NOT_OPENING.test(opening));
+  return combine(phraseFlags(w), asks, url, invite);
+}
+
+/** Built on first use (~20 ms): a run that classifies nothing (the quiz, the schema) does not pay for it. */
+let fast: FastClassifier | null = null;
+function fastClassifier(): FastClassifier {
+  fast ??= createFastClassifier({
+    maxScan: MAX_SCAN,
+    normalize: normalizeText,
+    phrases: PHRASE_FLAGS,
+    openings: QUESTION_OPENINGS,
+    notOpenings: NOT_QUESTION_OPENINGS,
+    greetings: GREETINGS,
+    greetingTails: GREETING_TAILS,
+    inviteLinks: INVITE_DOMAINS,
+    combine,
+  });
+  return fast;
+}
+
+/** The lexicon flags of one message (src/lexicon/fast.ts: one pass, an automaton, no regex). */
+export function classifyText(text: string): number {
+  if (!text) return 0;
+  const flags = fastClassifier().text(text);
+  return flags >= 0 ? flags : classifyTextReference(text);
+}
+
+/**
+ * The lexicon flags of a text given as UTF-8 bytes (a CSV field: `escaped` when it was quoted
+ * with "" inside), without decoding it when its characters are covered.
+ */
+export function classifyUtf8(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
+  if (start >= end) return 0;
+  const flags = fastClassifier().utf8(bytes, start, end, escaped);
+  if (flags >= 0) return flags;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+  if (escaped) text = text.replace(/""/g, '"');
+  return classifyTextReference(text);
+}
+
+/** The fast path's normalized text and word form, or null when it hands the text to the reference (for tests). */
+export function foldText(text: string): { base: string; words: string } | null {
+  return fastClassifier().fold(text);
 }
 
 export function hasFlag(flags: number, flag: LexFlag): boolean {

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { classifyText } from './index.js';
+import { classifyUtf8 } from './index.js';
 
 /** Texts of a file to classify: the worker reads `length` bytes at `position` of `path` itself. */
 export interface LexBatch {
@@ -44,13 +44,7 @@ parentPort?.on('message', (batch: LexBatch) => {
   const bytes = read(batch);
   const n = batch.escaped.length;
   const flags = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = batch.bounds[2 * i]!;
-    const e = batch.bounds[2 * i + 1]!;
-    if (s === e) continue;
-    let text = bytes.toString('utf8', s, e);
-    if (batch.escaped[i]) text = text.replace(/""/g, '"');
-    flags[i] = classifyText(text);
-  }
+  // the bytes are read as they are: a text is decoded only when the fast path hands it to the reference
+  for (let i = 0; i < n; i++) flags[i] = classifyUtf8(bytes, batch.bounds[2 * i]!, batch.bounds[2 * i + 1]!, batch.escaped[i] === 1);
   parentPort!.postMessage({ id: batch.id, flags }, [flags.buffer]);
 });

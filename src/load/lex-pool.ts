@@ -7,7 +7,7 @@
  * batches itself: the flags are the same either way.
  */
 import { Worker } from 'node:worker_threads';
-import { classifyText } from '../lexicon/index.js';
+import { classifyUtf8 } from '../lexicon/index.js';
 import type { CsvRecord } from './csv-scan.js';
 import type { LexBatch } from '../lexicon/worker.js';
 
@@ -137,12 +137,7 @@ export class LexPool {
 
   private classify(b: Batch): void {
     for (let j = 0; j < b.escaped.length; j++) {
-      const buf = b.bufs[b.part[j]!]!;
-      const s = b.bounds[2 * j]!;
-      const e = b.bounds[2 * j + 1]!;
-      let text = s === e ? '' : buf.toString('utf8', s, e);
-      if (b.escaped[j]) text = text.replace(/""/g, '"');
-      this.setLex(b.first + j, classifyText(text));
+      this.setLex(b.first + j, classifyUtf8(b.bufs[b.part[j]!]!, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1));
     }
   }
 
