@@ -411,6 +411,15 @@ export function classifyText(text: string): number {
 }
 
 /**
+ * The flags of a text given as well-formed UTF-8 bytes, or -1 when the fast path cannot say
+ * (a character its tables do not cover, or bytes that are not UTF-8): the caller then decodes
+ * the text its own way (the CSV reader's lenient decoding) and calls `classifyText`.
+ */
+export function classifyUtf8OrNot(bytes: Uint8Array, start: number, end: number, escaped: boolean): number {
+  return start >= end ? 0 : fastClassifier().utf8(bytes, start, end, escaped);
+}
+
+/**
  * The lexicon flags of a text given as UTF-8 bytes (a CSV field: `escaped` when it was quoted
  * with "" inside), without decoding it when its characters are covered.
  */

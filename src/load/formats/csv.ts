@@ -14,6 +14,7 @@ import type { MessageBytes } from '../builder.js';
 import { ByteRange, leadingMentionBytes, mentionPrefix, plainCount, readTrimmed } from '../field-bytes.js';
 import { detectEncoding } from '../read.js';
 import { LexPool } from '../lex-pool.js';
+import { classifyUtf8OrNot } from '../../lexicon/index.js';
 import { leadingMention } from '../text.js';
 import { isRented, normalizePlatform } from '../platforms.js';
 import type { FormatReader, ReadContext } from './types.js';
@@ -312,9 +313,11 @@ export const csvReader: FormatReader = {
           m.text = '';
           readMention(r, textColumn, null, m.mention);
         } else {
-          m.lex = -1;
-          m.text = r.get(textColumn);
-          readMention(r, textColumn, m.text, m.mention);
+          // a text read back for excerpts need not be kept: classified on its bytes when it can be
+          const s = r.start(textColumn);
+          m.lex = rereadable ? classifyUtf8OrNot(r.buf, s, s + r.size(textColumn), r.escaped(textColumn)) : -1;
+          m.text = m.lex >= 0 ? '' : r.get(textColumn);
+          readMention(r, textColumn, m.lex >= 0 ? null : m.text, m.mention);
         }
         m.textHash = valueHash(r, textColumn);
       } else {
