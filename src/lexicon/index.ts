@@ -32,8 +32,9 @@
  *   "meet") count only in a form that names the tool ("sur Slack", "a Slack", "zoom call",
  *   "google meet"); « un zoom sur » (a close look at) and "cut some slack" do not.
  * - "You're welcome" answers a thanks; it is not a welcome.
- * - « En vrai » is filler in French (« honestly »), not "in real life"; only « IRL » and
- *   « en présentiel » are.
+ * - « En vrai » is filler in French (« honestly »), not "in real life"; « IRL » and
+ *   « en présentiel » are. « IRL » alone says where, not that someone proposes to meet ("a
+ *   person IRL who…"): it is an event word, and a proposal only in « se voir IRL », "meet IRL".
  */
 
 import { type FastClassifier, createFastClassifier } from './fast.js';
@@ -139,11 +140,12 @@ export const LEXICON = {
     // (not « une visio », « un appel », « un café », « rdv » alone: « mes séances en visio », « j'ai rdv chez le médecin »)
     'on se voit', 'on se capte', 'on s appelle', 'on se call', 'on se fait un', 'on se fait une', 'se fasse un', 'se faire un',
     'on fait un call', 'on fait une visio', 'un call ensemble', 'un appel ensemble', 'une visio ensemble', 'dispo pour un call',
-    'dispo pour un appel', 'call mensuel', 'visio mensuelle', 'afterwork', 'after work', 'apero', 'irl', 'en presentiel',
+    'dispo pour un appel', 'call mensuel', 'visio mensuelle', 'afterwork', 'after work', 'apero', 'se voir irl', 'se voir en irl',
+    'se rencontrer irl', 'en presentiel',
     'prendre un cafe', 'un cafe ensemble', 'on se retrouve', 'se rencontrer', 'meetup', 'meet up', 'rejoignez nous', 'rejoins nous',
     'rejoignez le groupe', 'rejoins le groupe', 'je t ajoute', 'je vous ajoute', 'ajoute moi', 'ajoutez moi',
     'on continue sur', 'on continue en', 'on en parle sur',
-    'let s meet', 'lets meet', 'meet irl', 'grab a coffee', 'coffee chat', 'hop on a call', 'jump on a call', 'quick call',
+    'let s meet', 'lets meet', 'meet irl', 'see you irl', 'meet in real life', 'grab a coffee', 'coffee chat', 'hop on a call', 'jump on a call', 'quick call',
     'in person', 'let s catch up', 'join us', 'join our', 'add me on', 'let s continue on', 'let s move to',
   ],
   privateMessage: [

@@ -70,6 +70,9 @@ const ELSEWHERE: Case[] = [
   ['On se voit à l’afterwork jeudi ? IRL ça change tout', ['offPlatformProposal', 'event', 'question'], []],
   ['Je propose qu’on se fasse un call Zoom mensuel, qui est partant ?', ['offPlatformProposal', 'offPlatformTool', 'idea', 'question'], []],
   ["Let's meet at the conference next month", ['offPlatformProposal', 'event'], []],
+  ['Ce serait top de se voir IRL un de ces jours', ['offPlatformProposal'], []],
+  // "IRL" alone says where, it proposes nothing (a forum post about fiction)
+  ['It’d be like actually being a person IRL who spends time on Facebook instead of studying.', [], ['offPlatformProposal']],
   ['Je te réponds en DM', ['privateMessage'], []],
   ['On peut commander en MP ?', ['privateMessage', 'question'], []],
   ['DM me and I will send you the template', ['privateMessage', 'resource'], []],
