@@ -59,7 +59,7 @@ export function activity(ds: Dataset, d: Derived): Activity {
   const memberMessagesByWeek = new Int32Array(weeks);
   const brandPostsByWeek = new Int32Array(weeks);
   if (weeks > 0) {
-    for (let k = 0; k < m.count; k++) if (d.isMemberAuthor[m.author[k]!]) memberMessagesByWeek[d.week[k]! - d.firstWeek]!++;
+    for (let k = 0; k < m.count; k++) if (d.isMemberAuthor[m.author[k]!]) memberMessagesByWeek[weekOf(m.createdAt[k]!) - d.firstWeek]!++;
     for (const t of brandPostTimes) {
       const w = weekOf(t) - d.firstWeek;
       if (w >= 0 && w < weeks) brandPostsByWeek[w]!++;

@@ -5,7 +5,7 @@
  * Pure: a Dataset, its Derived indexes and the core members in; plain numbers out.
  */
 import { type Dataset, NO_TARGET, POST_AUTHOR } from '../model/dataset.js';
-import { WEEK_MS, type Derived } from './index.js';
+import { WEEK_MS, type Derived, weekOf } from './index.js';
 
 /** 1970-01-05 was a Monday (the same origin as `weekOf`). */
 const MONDAY_EPOCH = 4 * 24 * 3600 * 1000;
@@ -62,11 +62,12 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
   for (const a of core) if (a >= 0 && a < isCore.length) isCore[a] = 1;
   const lastSeen = new Int32Array(ds.authors.length).fill(-1);
   const { author } = m;
-  const { isMemberAuthor, isBrandAuthor, target, week, firstWeek } = d;
+  const { isMemberAuthor, isBrandAuthor, target, firstWeek } = d;
+  const { createdAt } = m;
   for (let k = 0; k < m.count; k++) {
     const a = author[k]!;
     if (!isMemberAuthor[a]) continue;
-    const i = week[k]! - firstWeek;
+    const i = weekOf(createdAt[k]!) - firstWeek;
     if (lastSeen[a] !== i) {
       lastSeen[a] = i;
       activeMembers[i]!++;
@@ -78,7 +79,7 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
     else if (t >= 0 && isMemberAuthor[t]) memberToMember[i]!++;
   }
   const brandPosts = new Int32Array(n);
-  for (const k of brandPostMessages(ds, d)) brandPosts[week[k]! - firstWeek]!++;
+  for (const k of brandPostMessages(ds, d)) brandPosts[weekOf(createdAt[k]!) - firstWeek]!++;
   return Array.from({ length: n }, (_, i) => ({
     week: isoDay(weekStart(firstWeek + i)),
     memberToMember: memberToMember[i]!,

@@ -443,12 +443,18 @@ export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
       if (x === 0 || y === 0) brandPairs++;
     }
   }
+  // the graphs are built later, one by one, from these pairs (kept by the closure below):
+  // trimmed to the unique ones when people answer the same people often, as they were sized
+  // for every reply
+  const trim = unique * 4 < count * 3;
+  const uniqueFrom = trim ? pairFrom.slice(0, unique) : pairFrom;
+  const uniqueTo = trim ? pairTo.slice(0, unique) : pairTo;
   const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
     const withBrand = which === 'withBrand';
     const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1, withBrand ? unique : unique - brandPairs);
     for (let i = 0; i < unique; i++) {
-      const a = pairFrom[i]!;
-      const b = pairTo[i]!;
+      const a = uniqueFrom[i]!;
+      const b = uniqueTo[i]!;
       if (!withBrand && (a === nA || b === nA)) continue;
       g.merge(a, b);
     }

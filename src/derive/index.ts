@@ -70,7 +70,7 @@ export interface Derived {
   replies: { memberToMember: number; memberToBrand: number; brandToMember: number; total: number };
   /** member→member reply counts by pair (key = from * authors + to) */
   memberPairs: Map<number, number>;
-  week: Int32Array;
+  /** the weeks of the first and last messages (a message's own week is `weekOf(createdAt[k])`: not kept, 4 bytes a message for two readers) */
   firstWeek: number;
   lastWeek: number;
   memberMessages: number;
@@ -118,7 +118,6 @@ export function derive(ds: Dataset): Derived {
     firstMessage: new Int32Array(nA).fill(-1),
   };
   const target = new Int32Array(n);
-  const week = new Int32Array(n);
   const kinds = new Int32Array(5);
   let memberToMember = 0;
   let memberToBrand = 0;
@@ -146,7 +145,6 @@ export function derive(ds: Dataset): Derived {
     if (p >= 0) kinds[replyKind[k]!]!++;
     const at = createdAt[k]!;
     const w = weekOf(at);
-    week[k] = w;
     if (w < firstWeek) firstWeek = w;
     if (w > lastWeek) lastWeek = w;
 
@@ -241,7 +239,6 @@ export function derive(ds: Dataset): Derived {
       inferred: kinds[ReplyKindCode.inferred]!,
     },
     replies: { memberToMember, memberToBrand, brandToMember, total: repliesTotal },
-    week,
     firstWeek: Number.isFinite(firstWeek) ? firstWeek : 0,
     lastWeek: Number.isFinite(lastWeek) ? lastWeek : 0,
     memberMessages,

@@ -78,13 +78,22 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     return out;
   };
 
-  const measured: Measured[] = (options.detectors ?? registry).map((detector) => {
+  const list = options.detectors ?? registry;
+  const measure = (detector: Detector): Measured => {
     try {
       return { detector, out: detector.run({ ds, d }) };
     } catch (error) {
       return { detector, out: null, error: error instanceof Error ? error.message : String(error) };
     }
-  });
+  };
+  // Detectors are pure (what one computes is shared through caches on `d`, never changed), so
+  // the order they run in changes no result, only the memory: the ones with large temporary
+  // tables run before the reply network exists, so the two are never held at once. The
+  // results keep the registry's order.
+  const outputs = new Map<Detector, Measured>();
+  for (const detector of list) if (RUN_FIRST.has(detector.id)) outputs.set(detector, measure(detector));
+  for (const detector of list) if (!outputs.has(detector)) outputs.set(detector, measure(detector));
+  const measured: Measured[] = list.map((detector) => outputs.get(detector)!);
 
   const totalLinks = d.replyKinds.explicit + d.replyKinds.thread + d.replyKinds.mention + d.replyKinds.inferred;
   const inferredShare = totalLinks > 0 ? d.replyKinds.inferred / totalLinks : 0;
@@ -307,6 +316,13 @@ function lowerFirst(text: string, lang: Lang): string {
   const [first, second] = [text.charAt(0), text.charAt(1)];
   return second && second === second.toLocaleUpperCase(lang) && /\p{L}/u.test(second) ? text : first.toLocaleLowerCase(lang) + text.slice(1);
 }
+
+/**
+ * Detectors run before the others: collective-dynamic holds two pair tables sized by the
+ * member replies and an implied target per message (~32 bytes a message), about what the
+ * reply network keeps (brand-independence, core-group) once built.
+ */
+const RUN_FIRST: ReadonlySet<string> = new Set(['collective-dynamic']);
 
 /** Below this many member messages, the verdict is a first estimate. */
 export const SMALL_SAMPLE = 150;

@@ -1,6 +1,6 @@
 /** weeklySeries before its typed rewrite (src/derive/charts.ts): a row object updated per message, the core as a Set. The reference it is compared with. */
 import { type Dataset, NO_TARGET, POST_AUTHOR } from '../../src/model/dataset.js';
-import type { Derived } from '../../src/derive/index.js';
+import { type Derived, weekOf } from '../../src/derive/index.js';
 import { type WeekCounts, brandPostMessages, isoDay, weekStart } from '../../src/derive/charts.js';
 
 export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>): WeekCounts[] {
@@ -20,7 +20,7 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
   for (let k = 0; k < m.count; k++) {
     const a = m.author[k]!;
     if (!d.isMemberAuthor[a]) continue;
-    const i = d.week[k]! - d.firstWeek;
+    const i = weekOf(m.createdAt[k]!) - d.firstWeek;
     const row = rows[i]!;
     if (lastSeen[a] !== i) {
       lastSeen[a] = i;
@@ -32,6 +32,6 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
     if (isBrandTarget(t)) row.memberToBrand++;
     else if (t >= 0 && d.isMemberAuthor[t]) row.memberToMember++;
   }
-  for (const k of brandPostMessages(ds, d)) rows[d.week[k]! - d.firstWeek]!.brandPosts++;
+  for (const k of brandPostMessages(ds, d)) rows[weekOf(m.createdAt[k]!) - d.firstWeek]!.brandPosts++;
   return rows;
 }
