@@ -1080,16 +1080,47 @@ function chooseBrand(msg: MessageColumns, threads: Thread[], authors: Author[], 
   if (staff.length > 0) return { method: 'roles', authors: staff, certainty: 1 };
   if (msg.count === 0) return { method: 'none', authors: [], certainty: 0 };
 
+  // Several platforms in one audit (an Instagram export and a WhatsApp group): each has its
+  // own brand account, or none. One account chosen for all would leave the founder of the
+  // group counted as a member, answering "members" on the other platform.
+  const platforms = [...new Set(authors.map((a) => a.platform))];
+  if (platforms.length < 2) return detectBrand(msg, threads, () => true);
+  const messagesOn = new Map<string, number>();
+  for (let k = 0; k < msg.count; k++) {
+    const p = authors[msg.author[k]!]!.platform;
+    messagesOn.set(p, (messagesOn.get(p) ?? 0) + 1);
+  }
+  // the platform with the most messages first: its way of detecting names the method
+  const order = [...messagesOn].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([p]) => p);
+  const found = order.map((p) => detectBrand(msg, threads, (a) => authors[a]!.platform === p)).filter((b) => b.authors.length > 0);
+  if (found.length === 0) return { method: 'none', authors: [], certainty: 0 };
+  return {
+    method: found[0]!.method,
+    authors: found.flatMap((b) => b.authors).sort((a, b) => a - b),
+    // as sure as the least clear of them
+    certainty: Math.min(...found.map((b) => b.certainty)),
+  };
+}
+
+/** The detected brand among the authors `on` accepts (one platform, or all): DESIGN §3. */
+function detectBrand(msg: MessageColumns, threads: Thread[], on: (author: number) => boolean): BrandInfo {
   // chats and forums: the account that starts most threads with answers
   const startsByAuthor = new Map<number, number>();
+  // a thread is here when one of its messages is (its root may not be exported)
+  const here = new Uint8Array(threads.length);
+  for (let k = 0; k < msg.count; k++) if (msg.thread[k]! >= 0 && on(msg.author[k]!)) here[msg.thread[k]!] = 1;
   let rootsInData = 0;
-  for (const t of threads) {
+  let threadsHere = 0;
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i]!;
+    if (!here[i]) continue;
+    threadsHere++;
     if (t.root < 0) continue;
-    rootsInData++;
     const a = msg.author[t.root]!;
+    rootsInData++;
     startsByAuthor.set(a, (startsByAuthor.get(a) ?? 0) + 1);
   }
-  if (rootsInData >= Math.max(3, threads.length / 2)) {
+  if (rootsInData >= Math.max(3, threadsHere / 2)) {
     const ranked = [...startsByAuthor].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     const [top, second] = ranked;
     if (top) {
@@ -1104,7 +1135,7 @@ function chooseBrand(msg: MessageColumns, threads: Thread[], authors: Author[], 
     if (p < 0) continue;
     const a = msg.author[k]!;
     const to = msg.author[p]!;
-    if (a === to) continue;
+    if (a === to || !on(a)) continue;
     let set = answered.get(a);
     if (!set) answered.set(a, (set = new Set()));
     set.add(to);

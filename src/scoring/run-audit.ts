@@ -208,10 +208,13 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
     points--;
     notes.push(msg('why.inferredReplies', { share: inferredShare }));
   }
+  // with brand accounts on several platforms, each is named with its platform
+  const brandPlatforms = new Set(ds.brand.authors.map((a) => ds.authors[a]!.platform));
+  const brandName = (a: number) => (brandPlatforms.size > 1 ? `${nameOf(a)} (${ds.authors[a]!.platform})` : nameOf(a));
   const guessedBrand = ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers';
   if (!answersOnly && guessedBrand && ds.brand.certainty < 0.5) {
     points--;
-    notes.push(msg('why.brandGuessed', { name: ds.brand.authors.map(nameOf).join(', '), certainty: ds.brand.certainty }));
+    notes.push(msg('why.brandGuessed', { name: ds.brand.authors.map(brandName).join(', '), certainty: ds.brand.certainty }));
   }
   if (measuredWeightShare(categories, 'community') < 0.5) points--;
   let confidence: Confidence = rule.level === 'insufficient-data' ? 'low' : LEVELS[Math.max(0, Math.min(2, points - 1))]!;
@@ -267,11 +270,11 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
   const formats = [...new Set(ds.sources.filter((src) => src.rowsRead > 0).map((src) => src.format))];
   const recs = recommend(rule.level, outcomes, { replyLinks: totalLinks, inferredShare, memberMessages: d.memberMessages, activeMembers: d.activeMembers, formats });
 
-  const brandNames = ds.brand.authors.map(nameOf);
+  const brandNames = ds.brand.authors.map(brandName);
   const brandNote = answersOnly
     ? null
     : ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers'
-      ? msg(ds.brand.method === 'detected-threads' ? 'brand.detectedThreads' : 'brand.detectedAnswers', { name: brandNames.join(', '), certainty: ds.brand.certainty })
+      ? msg(brandPlatforms.size > 1 ? 'brand.detectedPerPlatform' : ds.brand.method === 'detected-threads' ? 'brand.detectedThreads' : 'brand.detectedAnswers', { name: brandNames.join(', '), certainty: ds.brand.certainty })
       : ds.brand.method === 'none'
         ? msg('brand.none')
         : null;

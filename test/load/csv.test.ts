@@ -173,6 +173,31 @@ describe('brand accounts', () => {
     expect(ds.brand.certainty).toBeGreaterThan(0.5);
   });
 
+  it('several platforms: one brand account per platform, none where a group of peers stands alone', async () => {
+    // the same CSV layout with a platform column: a brand on Instagram, a founder answering
+    // everyone on LinkedIn, and a Facebook thread of peers answering each other in turn
+    const rows = [
+      ...comments.split('\n').slice(1).map((r) => `${r},instagram`),
+      'L1,11,,dan,2025-01-03 10:00,Bonjour,linkedin',
+      'L1,12,11,marie,2025-01-03 10:30,Merci Dan,linkedin',
+      'L1,13,,eve,2025-01-03 11:00,Top,linkedin',
+      'L1,14,13,marie,2025-01-03 11:30,Merci Eve,linkedin',
+      'L1,15,,fay,2025-01-03 12:00,Bravo,linkedin',
+      'L1,16,15,marie,2025-01-03 12:30,Merci Fay,linkedin',
+      'F1,21,,gus,2025-01-04 10:00,Qui vient ?,facebook',
+      'F1,22,21,hal,2025-01-04 10:30,Moi,facebook',
+      'F1,23,22,gus,2025-01-04 11:00,Super,facebook',
+      'F1,24,23,hal,2025-01-04 11:30,À demain,facebook',
+    ];
+    const ds = await load('post,id,parent_id,author,date,text,platform\n' + rows.join('\n'));
+    const named = ds.brand.authors.map((a) => `${ds.authors[a]!.name} (${ds.authors[a]!.platform})`);
+    expect(named.sort()).toEqual(['brand (instagram)', 'marie (linkedin)']);
+    expect(ds.brand.method).toBe('detected-answers');
+    // on its own, each platform gives the same account
+    const alone = await load(comments);
+    expect(alone.brand.authors.map((a) => alone.authors[a]!.name)).toEqual(['brand']);
+  });
+
   it('takes --brand over detection', async () => {
     const ds = await loadDataset([await openFile(tmp.file('b.csv', comments))], { ...base, brand: ['ann'] });
     expect(ds.brand).toMatchObject({ method: 'option', certainty: 1 });
