@@ -1077,29 +1077,31 @@ function chooseBrand(msg: MessageColumns, threads: Thread[], authors: Author[], 
     return { method: 'option', authors: found, certainty: 1 };
   }
   const staff = [...new Set(members.filter((m) => STAFF_ROLES.has(m.role) && m.author !== undefined).map((m) => m.author!))].sort((a, b) => a - b);
-  if (staff.length > 0) return { method: 'roles', authors: staff, certainty: 1 };
-  if (msg.count === 0) return { method: 'none', authors: [], certainty: 0 };
+  if (msg.count === 0) return staff.length > 0 ? { method: 'roles', authors: staff, certainty: 1 } : { method: 'none', authors: [], certainty: 0 };
 
   // Several platforms in one audit (an Instagram export and a WhatsApp group): each has its
   // own brand account, or none. One account chosen for all would leave the founder of the
-  // group counted as a member, answering "members" on the other platform.
+  // group counted as a member, answering "members" on the other platform. Roles count
+  // where the export gives them; the other platforms are detected one by one.
   const platforms = [...new Set(authors.map((a) => a.platform))];
-  if (platforms.length < 2) return detectBrand(msg, threads, () => true);
+  if (platforms.length < 2) return staff.length > 0 ? { method: 'roles', authors: staff, certainty: 1 } : detectBrand(msg, threads, () => true);
   const messagesOn = new Map<string, number>();
   for (let k = 0; k < msg.count; k++) {
     const p = authors[msg.author[k]!]!.platform;
     messagesOn.set(p, (messagesOn.get(p) ?? 0) + 1);
   }
+  const staffed = new Set(staff.map((a) => authors[a]!.platform));
   // the platform with the most messages first: its way of detecting names the method
   const order = [...messagesOn].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([p]) => p);
-  const found = order.map((p) => detectBrand(msg, threads, (a) => authors[a]!.platform === p)).filter((b) => b.authors.length > 0);
+  const found = order.filter((p) => !staffed.has(p)).map((p) => detectBrand(msg, threads, (a) => authors[a]!.platform === p)).filter((b) => b.authors.length > 0);
+  const detected = found.flatMap((b) => b.authors).sort((a, b) => a - b);
+  // as sure as the least clear of them
+  const certainty = found.length > 0 ? Math.min(...found.map((b) => b.certainty)) : 1;
+  if (staff.length > 0) {
+    return detected.length > 0 ? { method: 'roles', authors: [...staff, ...detected].sort((a, b) => a - b), certainty, assumed: detected } : { method: 'roles', authors: staff, certainty: 1 };
+  }
   if (found.length === 0) return { method: 'none', authors: [], certainty: 0 };
-  return {
-    method: found[0]!.method,
-    authors: found.flatMap((b) => b.authors).sort((a, b) => a - b),
-    // as sure as the least clear of them
-    certainty: Math.min(...found.map((b) => b.certainty)),
-  };
+  return { method: found[0]!.method, authors: detected, certainty };
 }
 
 /** The detected brand among the authors `on` accepts (one platform, or all): DESIGN §3. */

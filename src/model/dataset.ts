@@ -111,6 +111,11 @@ export interface BrandInfo {
   authors: number[];
   /** 0..1: how clearly the detected account stands out (1 when given or from roles). */
   certainty: number;
+  /**
+   * With roles on some platforms only: the accounts detected on the platforms that have no
+   * staff (the founder of a WhatsApp group beside a Discord server's admins), part of `authors`.
+   */
+  assumed?: number[];
 }
 
 export interface Dataset {

@@ -277,8 +277,10 @@ export function renderHtml(r: AuditResultT): string {
   );
   data.push(`<ul class="plain">${r.input.sources.map((s) => `<li>${T('report.sourceLine', { file: s.file, format: s.format, rows: s.rowsRead, skipped: s.rowsSkipped })}</li>`).join('')}</ul>`);
   if (r.input.memberFile) data.push(`<p>${T('report.members', { ...r.input.memberFile })}</p>`);
+  // accounts given or from roles are listed; a detected one is named by its note (both, when roles and a guess mix)
+  const knownBrand = r.input.brand.method === 'option' || r.input.brand.method === 'roles';
+  if (r.input.brand.accounts.length > 0 && (knownBrand || !r.input.brand.note)) data.push(`<p>${T('report.brand', { names: r.input.brand.accounts.join(', ') })}</p>`);
   if (r.input.brand.note) data.push(`<p>${esc(r.input.brand.note.text)}</p>`);
-  else if (r.input.brand.accounts.length > 0) data.push(`<p>${T('report.brand', { names: r.input.brand.accounts.join(', ') })}</p>`);
   if (r.warnings.length > 0) {
     data.push(`<h3>${T('report.warnings')}</h3><ul class="plain">${r.warnings.slice(0, 20).map((w) => `<li>${esc(w.text)}</li>`).join('')}</ul>`);
     if (r.warnings.length > 20) data.push(`<p class="note">${T('report.moreWarnings', { count: r.warnings.length - 20 })}</p>`);

@@ -101,8 +101,10 @@ export function renderMarkdown(r: AuditResultT): string {
   L.push('');
 
   const notes: string[] = [];
+  // accounts given or from roles are listed; a detected one is named by its note (both, when roles and a guess mix)
+  const knownBrand = r.input.brand.method === 'option' || r.input.brand.method === 'roles';
+  if (r.input.brand.accounts.length > 0 && (knownBrand || !r.input.brand.note)) notes.push(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }));
   if (r.input.brand.note) notes.push(r.input.brand.note.text);
-  else if (r.input.brand.accounts.length > 0) notes.push(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }));
   for (const w of r.warnings.slice(0, 5)) notes.push(w.text);
   if (r.warnings.length > 5) notes.push(t(lang, 'report.moreWarnings', { count: r.warnings.length - 5 }));
   if (notes.length > 0) {

@@ -203,8 +203,10 @@ export function renderText(result: AuditResultT, options: TextOptions): string {
       for (const p of r.input.platforms) L.push(wrap(t(lang, 'report.platformLine', { ...p }), width, '    ').replace(/^ {4}/, '  · '));
     }
     if (r.input.memberFile) L.push(wrap(t(lang, 'report.members', { ...r.input.memberFile }), width, '  '));
+    // accounts given or from roles are listed; a detected one is named by its note (both, when roles and a guess mix)
+    const knownBrand = r.input.brand.method === 'option' || r.input.brand.method === 'roles';
+    if (r.input.brand.accounts.length > 0 && (knownBrand || !r.input.brand.note)) L.push(wrap(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }), width, '  '));
     if (r.input.brand.note) L.push(wrap(r.input.brand.note.text, width, '  '));
-    else if (r.input.brand.accounts.length > 0) L.push(wrap(t(lang, 'report.brand', { names: r.input.brand.accounts.join(', ') }), width, '  '));
   }
 
   if (r.warnings.length > 0) {

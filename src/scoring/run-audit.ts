@@ -211,10 +211,10 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
   // with brand accounts on several platforms, each is named with its platform
   const brandPlatforms = new Set(ds.brand.authors.map((a) => ds.authors[a]!.platform));
   const brandName = (a: number) => (brandPlatforms.size > 1 ? `${nameOf(a)} (${ds.authors[a]!.platform})` : nameOf(a));
-  const guessedBrand = ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers';
+  const guessedBrand = ds.brand.method === 'detected-threads' || ds.brand.method === 'detected-answers' || (ds.brand.assumed?.length ?? 0) > 0;
   if (!answersOnly && guessedBrand && ds.brand.certainty < 0.5) {
     points--;
-    notes.push(msg('why.brandGuessed', { name: ds.brand.authors.map(brandName).join(', '), certainty: ds.brand.certainty }));
+    notes.push(msg('why.brandGuessed', { name: (ds.brand.assumed ?? ds.brand.authors).map(brandName).join(', '), certainty: ds.brand.certainty }));
   }
   if (measuredWeightShare(categories, 'community') < 0.5) points--;
   let confidence: Confidence = rule.level === 'insufficient-data' ? 'low' : LEVELS[Math.max(0, Math.min(2, points - 1))]!;
@@ -277,7 +277,9 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
       ? msg(brandPlatforms.size > 1 ? 'brand.detectedPerPlatform' : ds.brand.method === 'detected-threads' ? 'brand.detectedThreads' : 'brand.detectedAnswers', { name: brandNames.join(', '), certainty: ds.brand.certainty })
       : ds.brand.method === 'none'
         ? msg('brand.none')
-        : null;
+        : ds.brand.assumed?.length
+          ? msg('brand.rolesAndDetected', { name: ds.brand.assumed.map(brandName).join(', '), certainty: ds.brand.certainty })
+          : null;
   const matched = ds.members.filter((m) => m.author !== undefined).length;
 
   return {

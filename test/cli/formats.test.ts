@@ -105,6 +105,12 @@ describe('auditing real-world exports', () => {
     expect(r.stdout).toMatch(/· whatsapp: 41 messages from 12 authors/);
     expect(r.stdout).toMatch(/· slack: 38 messages from 11 authors/);
     expect(r.stdout).toMatch(/· discord: 51 messages from 12 authors/);
+    // roles where the exports give them (Discord, Slack), the WhatsApp group's founder detected and said so
+    const report = json([SLACK_ZIP, WHATSAPP_FR, DISCORD]);
+    expect(report.input.brand.method).toBe('roles');
+    expect(report.input.brand.accounts).toContain('Camille (whatsapp)');
+    expect(report.input.brand.accounts).toContain('Marc (discord)');
+    expect(report.input.brand.note?.text).toMatch(/brand account assumed: Camille \(whatsapp\)/);
   });
 
   it('a folder given as a path (an unzipped Slack export)', () => {
