@@ -859,13 +859,20 @@ export function createDatasetBuilder(): DatasetBuilder {
     // the interning maps are not needed any more, and the dataset's closures would keep them
     threadKeys.clear();
     mentionKeys.clear();
-    ids.compact();
     replyKindOverride.clear();
+
+    const texts = messageTexts(msg, order, sources, ids.permuted(order), handles, eagerExcerpts);
+    // nothing in load order outlives finish: the dataset's closures are made outside this scope
+    handles = null;
+    eagerExcerpts.clear();
+    excerptCache.clear();
+    ids.clear();
+    cols.source = new Uint16Array(0);
 
     return {
       messages: msg,
-      messageId,
-      excerpt: (i) => excerptOf(order[i]!),
+      messageId: texts.messageId,
+      excerpt: texts.excerpt,
       authors: sortedAuthors,
       channels,
       threads,
@@ -957,6 +964,67 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   return builder;
+}
+
+/** "none" in a Uint32 column of text handles */
+const NO_HANDLE = 0xffffffff;
+
+/**
+ * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids, and
+ * where each text can be read back (byte offsets; 4 bytes a message when the file is
+ * under 4 GiB) or its excerpt made while loading. Made outside the builder so that the
+ * closures keep nothing of the load order (`order`, the load-order columns, the tables).
+ */
+function messageTexts(
+  msg: MessageColumns,
+  order: Int32Array,
+  sources: readonly (SourceInfo & { options: SourceOptions })[],
+  ids: StringColumn,
+  loadHandles: Float64Array | null,
+  loadEager: Map<number, string>,
+): Pick<Dataset, 'messageId' | 'excerpt'> {
+  const count = order.length;
+  const files = sources.map((s) => s.file);
+  const rereads = sources.map((s) => s.options.reread);
+  let small = true;
+  if (loadHandles) {
+    for (let k = 0; k < count; k++) {
+      const h = loadHandles[order[k]!]!;
+      if (!Number.isNaN(h) && !(Number.isInteger(h) && h >= 0 && h < NO_HANDLE)) small = false;
+    }
+  }
+  let handles: Uint32Array | Float64Array | null = null;
+  if (loadHandles) {
+    const hs = small ? new Uint32Array(count) : new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const h = loadHandles[order[k]!]!;
+      hs[k] = Number.isNaN(h) || !rereads[msg.source[k]!] ? (small ? NO_HANDLE : NaN) : h;
+    }
+    handles = hs;
+  }
+  const eager = new Map<number, string>();
+  if (loadEager.size > 0) {
+    for (let k = 0; k < count; k++) {
+      const e = loadEager.get(order[k]!);
+      if (e !== undefined) eager.set(k, e);
+    }
+  }
+  const cache = new Map<number, string>();
+  return {
+    messageId: (k) => (ids.isEmpty(k) ? `${files[msg.source[k]!]!}:${msg.line[k]}` : ids.get(k)),
+    excerpt: (k) => {
+      const e = eager.get(k);
+      if (e !== undefined) return e;
+      let c = cache.get(k);
+      if (c === undefined) {
+        const reread = rereads[msg.source[k]!];
+        const h = handles ? handles[k]! : NaN;
+        c = reread && !Number.isNaN(h) && !(small && h === NO_HANDLE) ? makeExcerpt(reread(h)) : '';
+        cache.set(k, c);
+      }
+      return c;
+    },
+  };
 }
 
 /** (id scope, id) → canonical index of the first message with that id, or -1. */

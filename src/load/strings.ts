@@ -160,10 +160,47 @@ export class StringColumn {
     return true;
   }
 
-  /** Gives back the room kept for growth (the column is complete). */
-  compact(): void {
-    if (this.bytes.length > this.used) this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
-    if (this.ends.length > this.n) this.ends = this.ends.slice(0, Math.max(1, this.n));
+  /**
+   * A new column whose entry k is entry `order[k]` of this one, sized exactly: the dataset
+   * keeps its ids in canonical order, so it needs neither the load order nor this column.
+   */
+  permuted(order: Int32Array): StringColumn {
+    const count = order.length;
+    let size = 0;
+    for (let k = 0; k < count; k++) {
+      const o = order[k]!;
+      size += this.ends[o]! - this.start(o);
+    }
+    const to = new StringColumn(0);
+    to.bytes = Buffer.allocUnsafe(Math.max(1, size));
+    to.ends = new Int32Array(Math.max(1, count));
+    const from = this.bytes;
+    const into = to.bytes;
+    let at = 0;
+    for (let k = 0; k < count; k++) {
+      const o = order[k]!;
+      const w = this.wide?.get(o);
+      if (w !== undefined) (to.wide ??= new Map()).set(k, w);
+      else {
+        const s = this.start(o);
+        const e = this.ends[o]!;
+        // ids are short: a loop is cheaper than a native copy call
+        for (let j = s; j < e; j++) into[at++] = from[j]!;
+      }
+      to.ends[k] = at;
+    }
+    to.used = at;
+    to.n = count;
+    return to;
+  }
+
+  /** Drops every entry (the column is not needed any more). */
+  clear(): void {
+    this.bytes = Buffer.alloc(0);
+    this.ends = new Int32Array(16);
+    this.used = 0;
+    this.n = 0;
+    this.wide = null;
   }
 
   /** bytes held (for memory accounting) */

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { t } from '../../src/i18n/index.js';
+import { recordBreaks } from '../../src/load/formats/csv.js';
 import { type LoadOptions, loadDataset, openFile } from '../../src/load/index.js';
 import { ReplyKindCode } from '../../src/model/dataset.js';
 import { tempDir } from '../helpers/files.js';
@@ -212,5 +213,17 @@ describe('brand accounts', () => {
     expect(ds.members.find((m) => m.id === 'bob')).toMatchObject({ role: 'admin', contactable: true });
     // the e-mail itself is never kept
     expect(JSON.stringify(ds.members)).not.toMatch(/example\.org/);
+  });
+});
+
+describe('recordBreaks (the row-count guess for reserving columns)', () => {
+  it('counts line feeds between records, not those inside quoted fields', () => {
+    const cases: [string, number][] = [
+      ['id,text\n1,a\n2,b\n', 3],
+      ['id,text\n1,"two\nlines"\n2,"say ""hi""\nthere"\n', 3],
+      ['id,text\r\n1,"a\r\nb"\r\n', 2],
+      ['id,text\n1,"cut in the mid\n', 1],
+    ];
+    for (const [text, breaks] of cases) expect(recordBreaks(Buffer.from(text))).toBe(breaks);
   });
 });

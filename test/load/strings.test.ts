@@ -109,4 +109,24 @@ describe('SeenIds', () => {
       { numRuns: 300 },
     );
   });
+
+  it('permuted: entry k is entry order[k], wide strings and empty entries included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 200 }).chain((keys) => fc.tuple(fc.constant(keys), fc.array(fc.nat({ max: Math.max(0, keys.length - 1) }), { maxLength: keys.length === 0 ? 0 : 300 }))),
+        ([keys, order]) => {
+          const col = new StringColumn(4);
+          for (const k of keys) col.add(k);
+          const p = col.permuted(Int32Array.from(order));
+          expect(p.length).toBe(order.length);
+          order.forEach((o, k) => {
+            expect(p.get(k)).toBe(keys[o]);
+            expect(p.isEmpty(k)).toBe(keys[o] === '');
+            expect(p.hash(k, 3)).toBe(col.hash(o, 3));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

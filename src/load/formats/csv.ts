@@ -124,6 +124,18 @@ function readField(path: string, layout: CsvLayout, offset: number, column: numb
   }
 }
 
+/** Line feeds outside double quotes: about the records a CSV sample holds (`""` escapes toggle twice). */
+export function recordBreaks(b: Uint8Array): number {
+  let quoted = false;
+  let breaks = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && !quoted) breaks++;
+  }
+  return breaks;
+}
+
 /** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
 const LISTED_PROBLEMS = 10;
 
@@ -211,9 +223,12 @@ export const csvReader: FormatReader = {
         lexPool = LexPool.create(input.path!, bom, (i, f) => builder.setLex(i, f));
       }
       if (input.size !== null) {
-        // room for the rows the file probably holds, from the head's bytes per line
-        const lines = input.head.reduce((c, b) => (b === 10 ? c + 1 : c), 0);
-        if (lines > 1) builder.reserve(((input.size - input.head.length) / input.head.length) * lines + lines);
+        // room for the rows the file probably holds, from the head's bytes per record (line
+        // breaks inside quoted texts do not count: counted, they made the guess a third too
+        // high on the benchmark files, and every column, the id table included, as much larger)
+        const lines = recordBreaks(input.head);
+        // (5% more: a guess a little short would grow every column by half near the end)
+        if (lines > 1) builder.reserve((((input.size - input.head.length) / input.head.length) * lines + lines) * 1.05);
       }
     };
 
