@@ -27,7 +27,7 @@ function json(args: string[]) {
   const r = run([...args, '--format', 'json', '--quiet']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { verdict: { level: string; score: number }; input: { sources: { format: string }[]; platforms: { platform: string }[]; brand: { accounts: string[] } } };
+  return JSON.parse(r.stdout) as { verdict: { level: string; score: number }; input: { sources: { format: string }[]; platforms: { platform: string }[]; brand: { method: string; accounts: string[]; note: { text: string } | null } } };
 }
 
 /** An input error: exit 2, one sentence on stderr, never a stack trace. */
