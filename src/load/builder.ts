@@ -607,6 +607,26 @@ export function createDatasetBuilder(): DatasetBuilder {
       else for (let k = 0; k < count; k++) to[k] = from[order[k]!]!;
       return to;
     };
+    // ids, text handles and the id table go to canonical order first, while no other
+    // canonical column exists: their load-order versions are gone before the columns double up
+    const source = permute(cols.source);
+    const scopeNames = new Map<string, number>();
+    const scopeOfSource = Int32Array.from(sources, (src, i) => {
+      const name = src.options.idScope !== undefined ? 's' + src.options.idScope : 'i' + i;
+      let id = scopeNames.get(name);
+      if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
+      return id;
+    });
+    // id → index, per source or per shared scope (ids are only unique within one export)
+    const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order, source) : indexIds(order, source, scopeOfSource);
+    seen = null;
+    const { duplicates, ids: canonIds } = index;
+    let byId = index.byId;
+    const texts = canonicalTexts(order, source, sources, handles, eagerExcerpts);
+    handles = null;
+    eagerExcerpts.clear();
+    excerptCache.clear();
+    cols.source = new Uint16Array(0);
     const author = permute(cols.author, authorOldToNew);
     cols.author = new Int32Array(0);
     const createdAt = permute(cols.createdAt);
@@ -619,7 +639,6 @@ export function createDatasetBuilder(): DatasetBuilder {
     cols.lex = new Uint32Array(0);
     const line = permute(cols.line);
     cols.line = new Int32Array(0);
-    const source = permute(cols.source);
     const msg: MessageColumns = {
       count,
       author,
@@ -633,26 +652,12 @@ export function createDatasetBuilder(): DatasetBuilder {
       lex,
       line,
     };
-    // load order's source column stays: ids are keyed by it
-    const loadSource = cols.source;
     alt = null;
 
-    const messageId = (k: number): string => {
-      const o = order[k]!;
-      return ids.isEmpty(o) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : ids.get(o);
-    };
+    const messageId = (k: number): string => (canonIds.isEmpty(k) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : canonIds.get(k));
 
     const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, messageId(k), values);
 
-    // id → index, per source or per shared scope (ids are only unique within one export)
-    const scopeNames = new Map<string, number>();
-    const scopeOfSource = Int32Array.from(sources, (src, i) => {
-      const name = src.options.idScope !== undefined ? 's' + src.options.idScope : 'i' + i;
-      let id = scopeNames.get(name);
-      if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
-      return id;
-    });
-    const { byId, duplicates } = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order) : indexIds(order, (o) => scopeOfSource[loadSource[o]!]!);
     for (const k of duplicates) {
       issues.push(at('duplicate-id', k, { id: messageId(k) }));
     }
@@ -710,6 +715,8 @@ export function createDatasetBuilder(): DatasetBuilder {
       }
       threadKeyOf = null;
     }
+    // the id index is not asked any more (8 bytes a slot, half full: freed before the threads are built)
+    byId = NO_IDS;
     // a thread keyed on a message id: that message is its root
     threads.forEach((t, i) => {
       if (t.root >= 0) threadOf[t.root] = i;
@@ -861,18 +868,13 @@ export function createDatasetBuilder(): DatasetBuilder {
     mentionKeys.clear();
     replyKindOverride.clear();
 
-    const texts = messageTexts(msg, order, sources, ids.permuted(order), handles, eagerExcerpts);
     // nothing in load order outlives finish: the dataset's closures are made outside this scope
-    handles = null;
-    eagerExcerpts.clear();
-    excerptCache.clear();
-    ids.clear();
-    cols.source = new Uint16Array(0);
+    const { messageId: idOf, excerpt } = messageTexts(msg, sources, canonIds, texts);
 
     return {
       messages: msg,
-      messageId: texts.messageId,
-      excerpt: texts.excerpt,
+      messageId: idOf,
+      excerpt,
       authors: sortedAuthors,
       channels,
       threads,
@@ -885,21 +887,24 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   /**
-   * The id index of finish, built in canonical order: (scope, id) → the first message with
-   * that id; later messages with the same id are `duplicates` (canonical indices, ascending).
+   * The id index of finish, built in canonical order over the ids put in canonical order
+   * (the load-order column is freed): (scope, id) → the first message with that id; later
+   * messages with the same id are `duplicates` (canonical indices, ascending).
    */
-  function indexIds(order: Int32Array, scopeOf: (o: number) => number): { byId: IdLookup; duplicates: number[] } {
+  function indexIds(order: Int32Array, source: Uint16Array, scopeOfSource: Int32Array): CanonicalIds {
     const count = order.length;
-    const index = new IdIndex(ids, scopeOf, count);
-    const entryOf = (k: number) => order[k]!;
+    const canonIds = ids.permuted(order);
+    ids.clear();
+    const index = new IdIndex(canonIds, (k) => scopeOfSource[source[k]!]!, count);
+    const same = (k: number) => k;
     const duplicates: number[] = [];
     for (let k = 0; k < count; k++) {
-      const o = order[k]!;
-      if (ids.isEmpty(o)) continue;
-      if (index.insert(o, k, entryOf) >= 0) duplicates.push(k);
+      if (canonIds.isEmpty(k)) continue;
+      if (index.insert(k, k, same) >= 0) duplicates.push(k);
     }
     return {
-      byId: { find: (scope, id) => index.find(scope, id, entryOf), findEntry: (scope, col, j) => index.findEntry(scope, col, j, entryOf) },
+      ids: canonIds,
+      byId: { find: (scope, id) => index.find(scope, id, same), findEntry: (scope, col, j) => index.findEntry(scope, col, j, same) },
       duplicates,
     };
   }
@@ -908,9 +913,11 @@ export function createDatasetBuilder(): DatasetBuilder {
    * The same index from the one loading built to tell duplicate rows (when every source is
    * its own id scope, as it then is keyed the same way): no second table over a million ids.
    * It holds the first message of each id in load order; where messages share an id, the
-   * first in canonical order takes its place, and the others are the duplicates.
+   * first in canonical order takes its place, and the others are the duplicates. The table
+   * is then renumbered to canonical indices over the ids put in canonical order, and the
+   * load-order column freed.
    */
-  function idsFromLoad(seen: SeenIds, order: Int32Array): { byId: IdLookup; duplicates: number[] } {
+  function idsFromLoad(seen: SeenIds, order: Int32Array, source: Uint16Array): CanonicalIds {
     const canon = new Int32Array(n).fill(-1);
     for (let k = 0; k < order.length; k++) canon[order[k]!] = k;
     const groups = new Map<number, number[]>();
@@ -928,9 +935,12 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (best >= 0 && best !== first) seen.replace(first, best);
     }
     duplicates.sort((a, b) => a - b);
-    const toCanon = (o: number) => (o < 0 ? -1 : canon[o]!);
+    const canonIds = ids.permuted(order);
+    ids.clear();
+    seen.renumber(canon, canonIds, () => source);
     return {
-      byId: { find: (scope, id) => toCanon(seen.find(scope, id)), findEntry: (scope, col, j) => toCanon(seen.findColumnEntry(scope, col, j)) },
+      ids: canonIds,
+      byId: { find: (scope, id) => seen.find(scope, id), findEntry: (scope, col, j) => seen.findColumnEntry(scope, col, j) },
       duplicates,
     };
   }
@@ -969,22 +979,26 @@ export function createDatasetBuilder(): DatasetBuilder {
 /** "none" in a Uint32 column of text handles */
 const NO_HANDLE = 0xffffffff;
 
+/** Where each message's text is, in canonical order: a handle to read it back, or its excerpt made while loading. */
+interface CanonicalTexts {
+  /** byte offsets (NO_HANDLE / NaN: none); 4 bytes a message when every handle fits in 32 bits */
+  handles: Uint32Array | Float64Array | null;
+  small: boolean;
+  eager: Map<number, string>;
+}
+
 /**
- * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids, and
- * where each text can be read back (byte offsets; 4 bytes a message when the file is
- * under 4 GiB) or its excerpt made while loading. Made outside the builder so that the
- * closures keep nothing of the load order (`order`, the load-order columns, the tables).
+ * The text handles and eager excerpts of loading, put in canonical order (the handles as
+ * Uint32 when the file is under 4 GiB), so that the load-order ones can be freed early.
  */
-function messageTexts(
-  msg: MessageColumns,
+function canonicalTexts(
   order: Int32Array,
+  source: Uint16Array,
   sources: readonly (SourceInfo & { options: SourceOptions })[],
-  ids: StringColumn,
   loadHandles: Float64Array | null,
   loadEager: Map<number, string>,
-): Pick<Dataset, 'messageId' | 'excerpt'> {
+): CanonicalTexts {
   const count = order.length;
-  const files = sources.map((s) => s.file);
   const rereads = sources.map((s) => s.options.reread);
   let small = true;
   if (loadHandles) {
@@ -998,7 +1012,7 @@ function messageTexts(
     const hs = small ? new Uint32Array(count) : new Float64Array(count);
     for (let k = 0; k < count; k++) {
       const h = loadHandles[order[k]!]!;
-      hs[k] = Number.isNaN(h) || !rereads[msg.source[k]!] ? (small ? NO_HANDLE : NaN) : h;
+      hs[k] = Number.isNaN(h) || !rereads[source[k]!] ? (small ? NO_HANDLE : NaN) : h;
     }
     handles = hs;
   }
@@ -1009,6 +1023,24 @@ function messageTexts(
       if (e !== undefined) eager.set(k, e);
     }
   }
+  return { handles, small, eager };
+}
+
+/**
+ * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids, and
+ * where each text can be read back or its excerpt made while loading. Made outside the
+ * builder so that the closures keep nothing of the load order (`order`, the load-order
+ * columns, the tables).
+ */
+function messageTexts(
+  msg: MessageColumns,
+  sources: readonly (SourceInfo & { options: SourceOptions })[],
+  ids: StringColumn,
+  texts: CanonicalTexts,
+): Pick<Dataset, 'messageId' | 'excerpt'> {
+  const files = sources.map((s) => s.file);
+  const rereads = sources.map((s) => s.options.reread);
+  const { handles, small, eager } = texts;
   const cache = new Map<number, string>();
   return {
     messageId: (k) => (ids.isEmpty(k) ? `${files[msg.source[k]!]!}:${msg.line[k]}` : ids.get(k)),
@@ -1026,6 +1058,19 @@ function messageTexts(
     },
   };
 }
+
+/** The ids in canonical order, their index, and the messages whose id an earlier one has. */
+interface CanonicalIds {
+  ids: StringColumn;
+  byId: IdLookup;
+  duplicates: number[];
+}
+
+/** The id index once finish needs it no more. */
+const NO_IDS: IdLookup = {
+  find: () => -1,
+  findEntry: () => -1,
+};
 
 /** (id scope, id) → canonical index of the first message with that id, or -1. */
 interface IdLookup {
