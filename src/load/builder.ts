@@ -617,15 +617,16 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (id === undefined) scopeNames.set(name, (id = scopeNames.size));
       return id;
     });
+    // the handles first: the load-order ones (8 bytes a message) are gone before the ids are copied
+    const texts = canonicalTexts(order, source, sources, handles, eagerExcerpts);
+    handles = null;
+    eagerExcerpts.clear();
+    excerptCache.clear();
     // id → index, per source or per shared scope (ids are only unique within one export)
     const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order, source) : indexIds(order, source, scopeOfSource);
     seen = null;
     const { duplicates, ids: canonIds } = index;
     let byId = index.byId;
-    const texts = canonicalTexts(order, source, sources, handles, eagerExcerpts);
-    handles = null;
-    eagerExcerpts.clear();
-    excerptCache.clear();
     cols.source = new Uint16Array(0);
     const author = permute(cols.author, authorOldToNew);
     cols.author = new Int32Array(0);
