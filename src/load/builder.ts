@@ -203,8 +203,11 @@ export function createDatasetBuilder(): DatasetBuilder {
   });
   let cols = alloc(cap);
   let alt: Float64Array | null = null;
-  /** text handles of messages from sources that can reread (NaN: none) */
-  let handles: Float64Array | null = null;
+  /**
+   * text handles of messages from sources that can reread: Uint32 (NO_HANDLE: none) while
+   * every handle fits, as a file under 4 GiB gives; Float64 (NaN: none) from the first that does not
+   */
+  let handles: Uint32Array | Float64Array | null = null;
   let threadKeyOf: Int32Array | null = null;
   let mentionOf: Int32Array | null = null;
   const extraMembers: Member[] = [];
@@ -322,10 +325,17 @@ export function createDatasetBuilder(): DatasetBuilder {
       line: grow(cols.line, cap),
     };
     if (alt) alt = grow(alt, cap, NaN);
-    if (handles) handles = grow(handles, cap, NaN);
+    if (handles) handles = handles instanceof Uint32Array ? grow(handles, cap, NO_HANDLE) : grow(handles, cap, NaN);
     if (threadKeyOf) threadKeyOf = grow(threadKeyOf, cap, -1);
     if (mentionOf) mentionOf = grow(mentionOf, cap, -1);
     if (rowHashes) rowHashes = grow(rowHashes, cap);
+  }
+
+  /** message i's text can be read back from handle `h` */
+  function setHandle(i: number, h: number): void {
+    if (!handles) handles = new Uint32Array(cap).fill(NO_HANDLE);
+    if (handles instanceof Uint32Array && !fitsHandle(h)) handles = Float64Array.from(handles, (x) => (x === NO_HANDLE ? NaN : x));
+    handles[i] = h;
   }
 
   const excerptCache = new Map<number, string>();
@@ -336,7 +346,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     let e = excerptCache.get(o);
     if (e === undefined) {
       const reread = sources[cols.source[o]!]!.options.reread;
-      e = reread && handles && !Number.isNaN(handles[o]!) ? makeExcerpt(reread(handles[o]!)) : '';
+      const h = handleAt(handles, o);
+      e = reread && !Number.isNaN(h) ? makeExcerpt(reread(h)) : '';
       excerptCache.set(o, e);
     }
     return e;
@@ -413,8 +424,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         mentionOf[i] = mentionKeys.internString(0, mention);
       }
       if (src.options.reread && m.textHandle !== undefined) {
-        if (!handles) handles = new Float64Array(cap).fill(NaN);
-        handles[i] = m.textHandle;
+        setHandle(i, m.textHandle);
       } else {
         eagerExcerpts.set(i, makeExcerpt(m.text));
       }
@@ -483,8 +493,7 @@ export function createDatasetBuilder(): DatasetBuilder {
         mentionOf[i] = mentionKeys.intern(0, m.mention.buf, m.mention.start, m.mention.end);
       }
       if (src.options.reread && !Number.isNaN(m.textHandle)) {
-        if (!handles) handles = new Float64Array(cap).fill(NaN);
-        handles[i] = m.textHandle;
+        setHandle(i, m.textHandle);
       } else {
         eagerExcerpts.set(i, makeExcerpt(m.text));
       }
@@ -980,6 +989,18 @@ export function createDatasetBuilder(): DatasetBuilder {
 /** "none" in a Uint32 column of text handles */
 const NO_HANDLE = 0xffffffff;
 
+/** a handle a Uint32 column can hold */
+function fitsHandle(h: number): boolean {
+  return Number.isInteger(h) && h >= 0 && h < NO_HANDLE;
+}
+
+/** handle `i` of a column (NaN: none) */
+function handleAt(handles: Uint32Array | Float64Array | null, i: number): number {
+  if (!handles) return NaN;
+  const h = handles[i]!;
+  return handles instanceof Uint32Array && h === NO_HANDLE ? NaN : h;
+}
+
 /** Where each message's text is, in canonical order: a handle to read it back, or its excerpt made while loading. */
 interface CanonicalTexts {
   /** byte offsets (NO_HANDLE / NaN: none); 4 bytes a message when every handle fits in 32 bits */
@@ -996,23 +1017,23 @@ function canonicalTexts(
   order: Int32Array,
   source: Uint16Array,
   sources: readonly (SourceInfo & { options: SourceOptions })[],
-  loadHandles: Float64Array | null,
+  loadHandles: Uint32Array | Float64Array | null,
   loadEager: Map<number, string>,
 ): CanonicalTexts {
   const count = order.length;
   const rereads = sources.map((s) => s.options.reread);
   let small = true;
-  if (loadHandles) {
+  if (loadHandles && !(loadHandles instanceof Uint32Array)) {
     for (let k = 0; k < count; k++) {
       const h = loadHandles[order[k]!]!;
-      if (!Number.isNaN(h) && !(Number.isInteger(h) && h >= 0 && h < NO_HANDLE)) small = false;
+      if (!Number.isNaN(h) && !fitsHandle(h)) small = false;
     }
   }
   let handles: Uint32Array | Float64Array | null = null;
   if (loadHandles) {
     const hs = small ? new Uint32Array(count) : new Float64Array(count);
     for (let k = 0; k < count; k++) {
-      const h = loadHandles[order[k]!]!;
+      const h = handleAt(loadHandles, order[k]!);
       hs[k] = Number.isNaN(h) || !rereads[source[k]!] ? (small ? NO_HANDLE : NaN) : h;
     }
     handles = hs;
