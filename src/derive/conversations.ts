@@ -203,9 +203,9 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   return out;
 }
 
-/** What answered each question (a message the lexicon flags as one, by anybody). */
+/** What answered each question (a message the lexicon flags as one) asked by some authors. */
 export interface QuestionAnswers {
-  /** the questions, in message (time) order; the columns below are indexed like it */
+  /** the questions asked by those authors, in message (time) order; the columns below are indexed like it */
   messages: Int32Array;
   /** first direct reply by a member other than the question's author, or -1 */
   firstMemberReply: Int32Array;
@@ -216,8 +216,6 @@ export interface QuestionAnswers {
   /** the next message of its conversation written by a brand account, or -1 */
   nextBrand: Int32Array;
 }
-
-const answersCache = new WeakMap<Derived, QuestionAnswers>();
 
 /** The position of message k in the sorted list of questions (k must be one). */
 function indexOf(questions: Int32Array, k: number): number {
@@ -231,18 +229,23 @@ function indexOf(questions: Int32Array, k: number): number {
   return lo;
 }
 
-export function questionAnswers(ds: Dataset, d: Derived): QuestionAnswers {
-  const hit = answersCache.get(d);
-  if (hit) return hit;
+/**
+ * The answers to the questions asked by the authors `askedBy` flags (`d.isMemberAuthor`,
+ * `d.isBrandAuthor`). Not cached: each detector asks for its own askers and lets the columns
+ * go when it is done (two thirds of a comment export can be questions: 20 bytes each, kept
+ * through the whole audit, were 40 MB at 3M rows).
+ */
+export function questionAnswers(ds: Dataset, d: Derived, askedBy: Uint8Array): QuestionAnswers {
   const conv = conversations(ds, d);
   const m = ds.messages;
   const n = m.count;
   const { author, parent, lex } = m;
   const { isBrandAuthor, isMemberAuthor } = d;
+  const asked = (k: number) => (lex[k]! & Lex.question) !== 0 && askedBy[author[k]!] !== 0;
   let q = 0;
-  for (let k = 0; k < n; k++) if (lex[k]! & Lex.question) q++;
+  for (let k = 0; k < n; k++) if (asked(k)) q++;
   const messages = new Int32Array(q);
-  for (let k = 0, i = 0; k < n; k++) if (lex[k]! & Lex.question) messages[i++] = k;
+  for (let k = 0, i = 0; k < n; k++) if (asked(k)) messages[i++] = k;
   const firstMemberReply = new Int32Array(q).fill(-1);
   const firstBrandReply = new Int32Array(q).fill(-1);
   const nextOtherMember = new Int32Array(q).fill(-1);
@@ -261,7 +264,7 @@ export function questionAnswers(ds: Dataset, d: Derived): QuestionAnswers {
     for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
       const k = order[i]!;
       const a = author[k]!;
-      if (lex[k]! & Lex.question) {
+      if (asked(k)) {
         const x = indexOf(messages, k);
         nextOtherMember[x] = a1 !== a ? j1 : j2;
         nextBrand[x] = nb;
@@ -279,7 +282,7 @@ export function questionAnswers(ds: Dataset, d: Derived): QuestionAnswers {
 
   for (let k = 0; k < n; k++) {
     const p = parent[k]!;
-    if (p < 0 || !(lex[p]! & Lex.question)) continue;
+    if (p < 0 || !asked(p)) continue;
     const a = author[k]!;
     if (a === author[p]) continue;
     const x = indexOf(messages, p);
@@ -288,7 +291,5 @@ export function questionAnswers(ds: Dataset, d: Derived): QuestionAnswers {
     } else if (isBrandAuthor[a] && firstBrandReply[x]! < 0) firstBrandReply[x] = k;
   }
 
-  const out: QuestionAnswers = { messages, firstMemberReply, firstBrandReply, nextOtherMember, nextBrand };
-  answersCache.set(d, out);
-  return out;
+  return { messages, firstMemberReply, firstBrandReply, nextOtherMember, nextBrand };
 }

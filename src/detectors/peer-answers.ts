@@ -16,7 +16,7 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const conv = conversations(ds, d);
-    const qa = questionAnswers(ds, d);
+    const qa = questionAnswers(ds, d, d.isMemberAuthor);
     let questions = 0;
     let byMember = 0;
     let byBrand = 0;
@@ -24,8 +24,7 @@ export default defineDetector({
     const { author, createdAt } = m;
     // delays in typed arrays, their quantiles found by selection: a large export has hundreds of
     // thousands of questions
-    let asked = 0;
-    for (const k of qa.messages) if (d.isMemberAuthor[author[k]!]) asked++;
+    const asked = qa.messages.length;
     const memberDelays = new Float64Array(asked);
     const brandDelays = new Float64Array(asked);
     const answered: number[] = [];
@@ -36,7 +35,6 @@ export default defineDetector({
     const unansweredOthers: number[] = [];
     for (let x = 0; x < qa.messages.length; x++) {
       const k = qa.messages[x]!;
-      if (!d.isMemberAuthor[author[k]!]) continue;
       questions++;
       // the first answer: a direct reply, or (in a thread or a chat where replies point to the
       // thread rather than to the question) the next message of the conversation by someone else

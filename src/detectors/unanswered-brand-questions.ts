@@ -9,14 +9,13 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const conv = conversations(ds, d);
-    const qa = questionAnswers(ds, d);
+    const qa = questionAnswers(ds, d, d.isBrandAuthor);
     let questions = 0;
     let answered = 0;
     let answers = 0;
     const unanswered: number[] = [];
     for (let x = 0; x < qa.messages.length; x++) {
       const k = qa.messages[x]!;
-      if (!d.isBrandAuthor[m.author[k]!]) continue;
       questions++;
       // a question that opens a conversation is answered by whoever joins it; one in a reply, by a reply
       const c = conv.of[k]!;

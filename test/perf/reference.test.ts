@@ -71,14 +71,16 @@ describe('conversations', () => {
         const { firstMemberReply, firstBrandReply, nextOtherMember, nextBrand, ...rest } = ref;
         for (const [field, value] of Object.entries(rest)) expect(fast[field as keyof typeof fast], field).toEqual(value);
         // what answered a question: kept for the questions only, read from the per-message columns
-        const qa = questionAnswers(ds, d);
-        const questions = [...Array(ds.messages.count).keys()].filter((k) => ds.messages.lex[k]! & Lex.question);
-        expect([...qa.messages]).toEqual(questions);
-        const at = (column: Int32Array) => questions.map((k) => column[k]!);
-        expect([...qa.firstMemberReply]).toEqual(at(firstMemberReply));
-        expect([...qa.firstBrandReply]).toEqual(at(firstBrandReply));
-        expect([...qa.nextOtherMember]).toEqual(at(nextOtherMember));
-        expect([...qa.nextBrand]).toEqual(at(nextBrand));
+        for (const askedBy of [d.isMemberAuthor, d.isBrandAuthor]) {
+          const qa = questionAnswers(ds, d, askedBy);
+          const questions = [...Array(ds.messages.count).keys()].filter((k) => ds.messages.lex[k]! & Lex.question && askedBy[ds.messages.author[k]!]);
+          expect([...qa.messages]).toEqual(questions);
+          const at = (column: Int32Array) => questions.map((k) => column[k]!);
+          expect([...qa.firstMemberReply]).toEqual(at(firstMemberReply));
+          expect([...qa.firstBrandReply]).toEqual(at(firstBrandReply));
+          expect([...qa.nextOtherMember]).toEqual(at(nextOtherMember));
+          expect([...qa.nextBrand]).toEqual(at(nextBrand));
+        }
       }),
       { numRuns: RUNS },
     );
