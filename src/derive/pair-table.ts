@@ -10,22 +10,26 @@ export class PairTable {
   /** first and second key of each slot; -1 marks an empty slot */
   first: Int32Array;
   second: Int32Array;
-  /** a number per entry, for the caller */
+  /** a number per entry, for the caller (empty in a table made without payload) */
   value: Int32Array;
-  /** a flag per entry, for the caller */
+  /** a flag per entry, for the caller (empty in a table made without payload) */
   mark: Uint8Array;
   size = 0;
   private mask: number;
 
-  constructor(expectedEntries: number) {
+  /** `payload` false: a set of pairs, without `value` and `mark` (8 bytes a slot instead of 13) */
+  constructor(
+    expectedEntries: number,
+    private readonly payload = true,
+  ) {
     // at most half full: probes stay short
     let capacity = 16;
     while (capacity < expectedEntries * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.first = new Int32Array(capacity).fill(-1);
     this.second = new Int32Array(capacity);
-    this.value = new Int32Array(capacity);
-    this.mark = new Uint8Array(capacity);
+    this.value = new Int32Array(payload ? capacity : 0);
+    this.mark = new Uint8Array(payload ? capacity : 0);
   }
 
   /** twice the slots, every entry (its value and mark with it) put back */
@@ -35,16 +39,18 @@ export class PairTable {
     this.mask = capacity - 1;
     this.first = new Int32Array(capacity).fill(-1);
     this.second = new Int32Array(capacity);
-    this.value = new Int32Array(capacity);
-    this.mark = new Uint8Array(capacity);
+    this.value = new Int32Array(this.payload ? capacity : 0);
+    this.mark = new Uint8Array(this.payload ? capacity : 0);
     for (let s = 0; s < first.length; s++) {
       const x = first[s]!;
       if (x === -1) continue;
       const t = this.slot(x, second[s]!);
       this.first[t] = x;
       this.second[t] = second[s]!;
-      this.value[t] = value[s]!;
-      this.mark[t] = mark[s]!;
+      if (this.payload) {
+        this.value[t] = value[s]!;
+        this.mark[t] = mark[s]!;
+      }
     }
   }
 

@@ -60,7 +60,7 @@ export default defineDetector({
     const pairs = new PairTable(links >>> 2);
     // the directed links for reciprocity: those of the reply network (member to member) and
     // the implied ones; a link is mutual when the reverse one exists
-    const directed = new PairTable(links >>> 2);
+    const directed = new PairTable(links >>> 2, false);
     let repeatPairs = 0;
     for (let k = 0; k < m.count; k++) {
       const a = m.author[k]!;

@@ -26,6 +26,11 @@ describe('PairTable', () => {
         for (let s = 0; s < table.capacity; s++) if (table.first[s] !== -1) held.set(`${table.first[s]},${table.second[s]}`, { value: table.value[s]!, mark: table.mark[s]! });
         expect(held).toEqual(map);
         for (const [x, y] of adds) expect(table.has(y, x)).toBe(map.has(`${y},${x}`));
+        // a set of pairs (no payload) holds the same pairs
+        const set = new PairTable(expected, false);
+        for (const [x, y] of adds) set.add(x, y);
+        expect(set.size).toBe(map.size);
+        for (const [x, y] of adds) expect([set.has(x, y), set.has(y, x)]).toEqual([true, map.has(`${y},${x}`)]);
       }),
       { numRuns: 300 },
     );
