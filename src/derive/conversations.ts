@@ -12,11 +12,14 @@
  *   thought over several messages);
  * - any other message opens a conversation.
  *
- * It also records, per message, its first direct reply by another member and by the brand:
- * what "answered" means for questions.
+ * It also counts, per message, its direct replies by other members. What answered a question
+ * (its first reply by another member or by the brand, the next message of its conversation by
+ * one of them) is found by `questionAnswers`, for the questions only: four per-message columns
+ * read at questions alone cost 16 bytes a message (48 MB at 3M rows).
  */
 import { type Dataset, NO_TARGET, ReplyKindCode } from '../model/dataset.js';
 import { INFERRED_REPLY_GAP_MS } from '../load/builder.js';
+import { Lex } from '../lexicon/index.js';
 import type { Derived } from './index.js';
 import { PairTable } from './pair-table.js';
 
@@ -34,16 +37,8 @@ export interface Conversations {
   memberReplies: Int32Array;
   /** a member came back after another member wrote: A…B…A */
   backAndForth: Uint8Array;
-  /** per message: first direct reply by another member, or -1 */
-  firstMemberReply: Int32Array;
-  /** per message: first direct reply by a brand account, or -1 */
-  firstBrandReply: Int32Array;
   /** per message: direct replies written by members other than its author */
   memberReplyCount: Int32Array;
-  /** per message: the next message of its conversation written by a member other than its author, or -1 */
-  nextOtherMember: Int32Array;
-  /** per message: the next message of its conversation written by a brand account, or -1 */
-  nextBrand: Int32Array;
   /** the messages of conversation c are order[start[c] .. start[c + 1]), in time order */
   start: Int32Array;
   order: Int32Array;
@@ -51,13 +46,29 @@ export interface Conversations {
 
 const cache = new WeakMap<Derived, Conversations>();
 
+/**
+ * Whether a message may answer whoever spoke just before it in its conversation. In threads
+ * and chats without reply ids (Slack threads, inferred chats), and under a member's message
+ * (platforms that flatten replies to two levels), the order of speakers is all there is.
+ * A comment under a brand's post is addressed to the brand: it answers no other commenter.
+ */
+function looseReply(ds: Dataset, d: Derived): (k: number) => boolean {
+  const { parent, replyKind, author } = ds.messages;
+  const { isMemberAuthor } = d;
+  return (k) => {
+    const p = parent[k]!;
+    if (p < 0 || replyKind[k] === ReplyKindCode.thread || replyKind[k] === ReplyKindCode.inferred) return true;
+    return isMemberAuthor[author[p]!] === 1;
+  };
+}
+
 export function conversations(ds: Dataset, d: Derived): Conversations {
   const hit = cache.get(d);
   if (hit) return hit;
   const m = ds.messages;
   const n = m.count;
   const nA = ds.authors.length;
-  const { author, parent, thread, createdAt, replyKind, source, channel } = m;
+  const { author, parent, thread, createdAt, source, channel } = m;
   const { isBrandAuthor, isMemberAuthor, target } = d;
   const of = new Int32Array(n).fill(-1);
   // openers in a typed array that grows: a large export opens hundreds of thousands
@@ -130,15 +141,7 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   // per author, stamped with the conversation being read, so nothing is cleared between them
   const seen = new Int32Array(nA).fill(-1);
   const lastSeq = new Int32Array(nA);
-  // Whether a message may answer whoever spoke just before it in its conversation. In threads
-  // and chats without reply ids (Slack threads, inferred chats), and under a member's message
-  // (platforms that flatten replies to two levels), the order of speakers is all there is.
-  // A comment under a brand's post is addressed to the brand: it answers no other commenter.
-  const loose = (k: number) => {
-    const p = parent[k]!;
-    if (p < 0 || replyKind[k] === ReplyKindCode.thread || replyKind[k] === ReplyKindCode.inferred) return true;
-    return isMemberAuthor[author[p]!] === 1;
-  };
+  const loose = looseReply(ds, d);
   // the (replier, member answered) pairs of named replies, each stamped with the last
   // conversation it was seen in: one typed table for all conversations, never cleared
   let named = 0;
@@ -174,44 +177,13 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
     }
   }
 
-  // what comes next in each conversation, read backwards: the nearest member message (j1, by
-  // a1) and the nearest one by someone other than a1 (j2), so each message finds the next
-  // message by somebody else in constant time
-  const nextOtherMember = new Int32Array(n).fill(-1);
-  const nextBrand = new Int32Array(n).fill(-1);
-  for (let c = 0; c < count; c++) {
-    let j1 = -1;
-    let a1 = -1;
-    let j2 = -1;
-    let nb = -1;
-    for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
-      const k = order[i]!;
-      const a = m.author[k]!;
-      nextOtherMember[k] = a1 !== a ? j1 : j2;
-      nextBrand[k] = nb;
-      // only a loose message can answer whatever came before it
-      if (!loose(k)) continue;
-      if (d.isBrandAuthor[a]) nb = k;
-      else if (d.isMemberAuthor[a]) {
-        if (a !== a1) j2 = j1;
-        j1 = k;
-        a1 = a;
-      }
-    }
-  }
-
-  const firstMemberReply = new Int32Array(n).fill(-1);
-  const firstBrandReply = new Int32Array(n).fill(-1);
   const memberReplyCount = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const p = m.parent[k]!;
     if (p < 0) continue;
     const a = m.author[k]!;
     if (a === m.author[p]) continue;
-    if (d.isMemberAuthor[a]) {
-      memberReplyCount[p]!++;
-      if (firstMemberReply[p]! < 0) firstMemberReply[p] = k;
-    } else if (d.isBrandAuthor[a] && firstBrandReply[p]! < 0) firstBrandReply[p] = k;
+    if (d.isMemberAuthor[a]) memberReplyCount[p]!++;
   }
 
   const out: Conversations = {
@@ -223,14 +195,96 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
     brandMessages,
     memberReplies,
     backAndForth,
-    firstMemberReply,
-    firstBrandReply,
     memberReplyCount,
-    nextOtherMember,
-    nextBrand,
     start,
     order,
   };
   cache.set(d, out);
   return out;
+}
+
+/** What answered each question (a message the lexicon flags as one) asked by some authors. */
+export interface QuestionAnswers {
+  /** the questions asked by those authors, in message (time) order; the columns below are indexed like it */
+  messages: Int32Array;
+  /** first direct reply by a member other than the question's author, or -1 */
+  firstMemberReply: Int32Array;
+  /** first direct reply by a brand account other than the question's author, or -1 */
+  firstBrandReply: Int32Array;
+  /** the next message of its conversation written by a member other than its author, or -1 */
+  nextOtherMember: Int32Array;
+  /** the next message of its conversation written by a brand account, or -1 */
+  nextBrand: Int32Array;
+}
+
+/**
+ * The answers to the questions asked by the authors `askedBy` flags (`d.isMemberAuthor`,
+ * `d.isBrandAuthor`). Not cached: each detector asks for its own askers and lets the columns
+ * go when it is done (two thirds of a comment export can be questions: 20 bytes each, kept
+ * through the whole audit, were 40 MB at 3M rows).
+ */
+export function questionAnswers(ds: Dataset, d: Derived, askedBy: Uint8Array): QuestionAnswers {
+  const conv = conversations(ds, d);
+  const m = ds.messages;
+  const n = m.count;
+  const { author, parent, lex } = m;
+  const { isBrandAuthor, isMemberAuthor } = d;
+  const asked = (k: number) => (lex[k]! & Lex.question) !== 0 && askedBy[author[k]!] !== 0;
+  let q = 0;
+  for (let k = 0; k < n; k++) if (asked(k)) q++;
+  const messages = new Int32Array(q);
+  // each question's position among them, for the passes below (a binary search per question
+  // and per reply cost 0.1 s at 1M rows); read only at questions, let go on return
+  const indexOf = new Int32Array(n);
+  for (let k = 0, i = 0; k < n; k++) {
+    if (!asked(k)) continue;
+    indexOf[k] = i;
+    messages[i++] = k;
+  }
+  const firstMemberReply = new Int32Array(q).fill(-1);
+  const firstBrandReply = new Int32Array(q).fill(-1);
+  const nextOtherMember = new Int32Array(q).fill(-1);
+  const nextBrand = new Int32Array(q).fill(-1);
+
+  // what comes next in each conversation, read backwards: the nearest member message (j1, by
+  // a1) and the nearest one by someone other than a1 (j2), so each question finds the next
+  // message by somebody else in constant time
+  const loose = looseReply(ds, d);
+  const { start, order } = conv;
+  for (let c = 0; c < conv.count; c++) {
+    let j1 = -1;
+    let a1 = -1;
+    let j2 = -1;
+    let nb = -1;
+    for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
+      const k = order[i]!;
+      const a = author[k]!;
+      if (asked(k)) {
+        const x = indexOf[k]!;
+        nextOtherMember[x] = a1 !== a ? j1 : j2;
+        nextBrand[x] = nb;
+      }
+      // only a loose message can answer whatever came before it
+      if (!loose(k)) continue;
+      if (isBrandAuthor[a]) nb = k;
+      else if (isMemberAuthor[a]) {
+        if (a !== a1) j2 = j1;
+        j1 = k;
+        a1 = a;
+      }
+    }
+  }
+
+  for (let k = 0; k < n; k++) {
+    const p = parent[k]!;
+    if (p < 0 || !asked(p)) continue;
+    const a = author[k]!;
+    if (a === author[p]) continue;
+    const x = indexOf[p]!;
+    if (isMemberAuthor[a]) {
+      if (firstMemberReply[x]! < 0) firstMemberReply[x] = k;
+    } else if (isBrandAuthor[a] && firstBrandReply[x]! < 0) firstBrandReply[x] = k;
+  }
+
+  return { messages, firstMemberReply, firstBrandReply, nextOtherMember, nextBrand };
 }

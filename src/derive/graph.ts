@@ -52,8 +52,9 @@ class CompactGraph {
   private dst = new Int32Array(1024);
   private edgeCount = 0;
   private deg = new Int32Array(1024);
-  /** open-addressing set of edges: slot → edge index + 1 */
-  private slots = new Int32Array(2048);
+  /** open-addressing set of edges: slot → edge index + 1; dropped once the graph is built
+   * (`seal`: half of it is empty, and only `hasEdge` reads it then), remade on demand */
+  private slotTable: Int32Array | null = new Int32Array(2048);
   private real: Graph | null = null;
   /** set when a caller used the graph in a way only graphology handles: everything goes to `real` */
   delegated = false;
@@ -68,7 +69,7 @@ class CompactGraph {
       this.dst = new Int32Array(edges);
       let slots = 2048;
       while (slots < edges * 2 + 2) slots *= 2;
-      this.slots = new Int32Array(slots);
+      this.slotTable = new Int32Array(slots);
     }
     const nodes = Math.min(ids, edges * 2);
     if (nodes > 1024) {
@@ -102,14 +103,34 @@ class CompactGraph {
     return this.keyCache;
   }
 
+  private get slots(): Int32Array {
+    if (!this.slotTable) {
+      let size = 2048;
+      while (size < this.edgeCount * 2 + 2) size *= 2;
+      this.slotTable = this.hashed(size);
+    }
+    return this.slotTable;
+  }
+
+  /** the graph is built: its edge set is remade if `hasEdge` or a later merge needs it */
+  seal(): void {
+    this.slotTable = null;
+    // the edge columns were sized for every directed pair; an undirected graph merges mutual ones
+    if (this.edgeCount > 1024 && this.edgeCount * 4 < this.src.length * 3) {
+      this.src = this.src.slice(0, this.edgeCount);
+      this.dst = this.dst.slice(0, this.edgeCount);
+    }
+  }
+
   private slotOf(u: number, v: number): number {
     let a = u;
     let b = v;
     if (this.type === 'undirected' && a > b) [a, b] = [b, a];
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     let s = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) & mask;
     for (;;) {
-      const e = this.slots[s]!;
+      const e = slots[s]!;
       if (e === 0) return s;
       const x = this.src[e - 1]!;
       const y = this.dst[e - 1]!;
@@ -148,16 +169,22 @@ class CompactGraph {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
+    this.slotTable = this.hashed(this.slots.length * 2);
+  }
+
+  /** the edge set in a table of `size` slots (a power of two) */
+  private hashed(size: number): Int32Array {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
     for (let e = 0; e < this.edgeCount; e++) {
       let a = this.src[e]!;
       let b = this.dst[e]!;
       if (this.type === 'undirected' && a > b) [a, b] = [b, a];
       let s = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) & mask;
-      while (this.slots[s] !== 0) s = (s + 1) & mask;
-      this.slots[s] = e + 1;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = e + 1;
     }
+    return slots;
   }
 
   private indexOfKey(key: unknown): number {
@@ -390,13 +417,23 @@ function asGraph(c: CompactGraph): Graph {
   }) as unknown as Graph;
 }
 
-export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
-  const hit = cache.get(d);
-  if (hit) return hit;
-  // distinct directed pairs first: people answer the same people again and again, so the
-  // graphs are built from far fewer edges than there are replies. The pairs are merged in
-  // the order of (source, target), the brand (-1) first: grouped by source with a counting
-  // sort, each group's targets sorted, repeats dropped.
+/** The distinct directed reply pairs, as node + 1 (0 for the brand, a + 1 for member a). */
+interface ReplyPairs {
+  /** the targets of source x are to[start[x] .. start[x + 1]), ascending */
+  start: Int32Array;
+  to: Int32Array;
+  unique: number;
+  /** pairs with the brand at one end */
+  brandPairs: number;
+}
+
+/**
+ * Distinct directed pairs first: people answer the same people again and again, so the
+ * graphs are built from far fewer edges than there are replies. The pairs are merged in the
+ * order of (source, target), the brand (0) first: grouped by source with a counting sort,
+ * each group's targets sorted, repeats dropped in place.
+ */
+function replyPairs(ds: Dataset, d: Derived): ReplyPairs {
   const nA = ds.authors.length;
   const m = ds.messages;
   const { author } = m;
@@ -425,49 +462,74 @@ export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
     if (x < 0 || y < 0 || x === y) continue;
     to1[fill[x]!++] = y;
   }
-  // unique pairs in order, as node ids (author indices, nA for the brand)
-  const pairFrom = new Int32Array(count);
-  const pairTo = new Int32Array(count);
+  // each group sorted, its repeats dropped, written back from the front: group x's distinct
+  // targets start at unique <= groupStart[x], so nothing is overwritten before it is read; the
+  // group bounds become the distinct ones the same way (groupStart[x + 1] is read before it changes)
   let unique = 0;
   let brandPairs = 0;
   for (let x = 0; x <= nA; x++) {
     const lo = groupStart[x]!;
     const hi = groupStart[x + 1]!;
     if (hi - lo > 1) to1.subarray(lo, hi).sort();
-    const from = x === 0 ? nA : x - 1;
+    groupStart[x] = unique;
+    let prev = -1;
     for (let j = lo; j < hi; j++) {
-      if (j > lo && to1[j] === to1[j - 1]) continue;
       const y = to1[j]!;
-      pairFrom[unique] = from;
-      pairTo[unique++] = y === 0 ? nA : y - 1;
+      if (y === prev) continue;
+      prev = y;
+      to1[unique++] = y;
       if (x === 0 || y === 0) brandPairs++;
     }
   }
-  // the graphs are built later, one by one, from these pairs (kept by the closure below):
-  // trimmed to the unique ones when people answer the same people often, as they were sized
-  // for every reply
-  const trim = unique * 4 < count * 3;
-  const uniqueFrom = trim ? pairFrom.slice(0, unique) : pairFrom;
-  const uniqueTo = trim ? pairTo.slice(0, unique) : pairTo;
+  groupStart[nA + 1] = unique;
+  // trimmed to the unique ones when people answer the same people often, as it was sized for every reply
+  const to = unique * 4 < count * 3 ? to1.slice(0, unique) : to1;
+  return { start: groupStart, to, unique, brandPairs };
+}
+
+export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
+  const hit = cache.get(d);
+  if (hit) return hit;
+  const nA = ds.authors.length;
+  // the distinct pairs, kept (by the closures below) until both undirected graphs are built:
+  // no detector reads the directed one, which makes them again if asked
+  let kept: ReplyPairs | null = null;
   const build = (which: 'members' | 'withBrand' | 'directed'): Graph => {
+    const pairs = (kept ??= replyPairs(ds, d));
+    const { start, to, unique, brandPairs } = pairs;
     const withBrand = which === 'withBrand';
     const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1, withBrand ? unique : unique - brandPairs);
-    for (let i = 0; i < unique; i++) {
-      const a = uniqueFrom[i]!;
-      const b = uniqueTo[i]!;
-      if (!withBrand && (a === nA || b === nA)) continue;
-      g.merge(a, b);
+    for (let x = 0; x <= nA; x++) {
+      const a = x === 0 ? nA : x - 1;
+      if (!withBrand && a === nA) continue;
+      for (let j = start[x]!; j < start[x + 1]!; j++) {
+        const y = to[j]!;
+        if (!withBrand && y === 0) continue;
+        g.merge(a, y === 0 ? nA : y - 1);
+      }
     }
+    g.seal();
     return asGraph(g);
   };
   // each graph is built on first use: a detector that needs one does not pay for three
   const built: Partial<Record<'members' | 'withBrand' | 'directed', Graph>> = {};
+  const release = () => {
+    if (built.members && built.withBrand) kept = null;
+  };
   const net: ReplyNetwork = {
     get members() {
-      return (built.members ??= build('members'));
+      if (!built.members) {
+        built.members = build('members');
+        release();
+      }
+      return built.members;
     },
     get withBrand() {
-      return (built.withBrand ??= build('withBrand'));
+      if (!built.withBrand) {
+        built.withBrand = build('withBrand');
+        release();
+      }
+      return built.withBrand;
     },
     get directed() {
       return (built.directed ??= build('directed'));

@@ -55,10 +55,12 @@ export default defineDetector({
     // conversation: a question and its thanks are one exchange, talking again is a tie. A
     // typed table (the pair's first conversation, marked when they met again) where a Map and
     // a Set took an entry object per pair.
-    const pairs = new PairTable(links);
+    // Both tables start for a quarter of the links and grow: sized for every link, they took
+    // 2–4 times the slots the distinct pairs need (over 200 MB at 3M rows).
+    const pairs = new PairTable(links >>> 2);
     // the directed links for reciprocity: those of the reply network (member to member) and
     // the implied ones; a link is mutual when the reverse one exists
-    const directed = new PairTable(links);
+    const directed = new PairTable(links >>> 2, false);
     let repeatPairs = 0;
     for (let k = 0; k < m.count; k++) {
       const a = m.author[k]!;

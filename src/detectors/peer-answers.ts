@@ -1,7 +1,6 @@
 /** « Des personnes posent des questions et se répondent entre elles » (§4) */
-import { conversations } from '../derive/conversations.js';
+import { conversations, questionAnswers } from '../derive/conversations.js';
 import { msg } from '../i18n/index.js';
-import { Lex } from '../lexicon/index.js';
 import { type EvidenceRef, defineDetector, ratio, round, scale, selectQuantile } from './define-detector.js';
 
 const HOUR = 3600 * 1000;
@@ -17,15 +16,15 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const conv = conversations(ds, d);
+    const qa = questionAnswers(ds, d, d.isMemberAuthor);
     let questions = 0;
     let byMember = 0;
     let byBrand = 0;
     let brandOnly = 0;
-    const { author, lex, createdAt } = m;
+    const { author, createdAt } = m;
     // delays in typed arrays, their quantiles found by selection: a large export has hundreds of
     // thousands of questions
-    let asked = 0;
-    for (let k = 0; k < m.count; k++) if (lex[k]! & Lex.question && d.isMemberAuthor[author[k]!]) asked++;
+    const asked = qa.messages.length;
     const memberDelays = new Float64Array(asked);
     const brandDelays = new Float64Array(asked);
     const answered: number[] = [];
@@ -34,13 +33,13 @@ export default defineDetector({
     let unanswered = 0;
     const unansweredOpeners: number[] = [];
     const unansweredOthers: number[] = [];
-    for (let k = 0; k < m.count; k++) {
-      if (!(lex[k]! & Lex.question) || !d.isMemberAuthor[author[k]!]) continue;
+    for (let x = 0; x < qa.messages.length; x++) {
+      const k = qa.messages[x]!;
       questions++;
       // the first answer: a direct reply, or (in a thread or a chat where replies point to the
       // thread rather than to the question) the next message of the conversation by someone else
-      const fm = earliest(conv.firstMemberReply[k]!, conv.nextOtherMember[k]!);
-      const fb = earliest(conv.firstBrandReply[k]!, conv.nextBrand[k]!);
+      const fm = earliest(qa.firstMemberReply[x]!, qa.nextOtherMember[x]!);
+      const fb = earliest(qa.firstBrandReply[x]!, qa.nextBrand[x]!);
       if (fm >= 0) {
         byMember++;
         memberDelays[byMember - 1] = Math.max(0, createdAt[fm]! - createdAt[k]!) / HOUR;

@@ -1,7 +1,6 @@
 /** FAQ: « Je publie souvent des contenus, je pose des questions mais les membres ne réagissent pas beaucoup. Que faire ? » */
-import { conversations } from '../derive/conversations.js';
+import { conversations, questionAnswers } from '../derive/conversations.js';
 import { msg } from '../i18n/index.js';
-import { Lex } from '../lexicon/index.js';
 import { defineDetector, mostlyComments, ratio, round, scale } from './define-detector.js';
 
 export default defineDetector({
@@ -10,17 +9,18 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const conv = conversations(ds, d);
+    const qa = questionAnswers(ds, d, d.isBrandAuthor);
     let questions = 0;
     let answered = 0;
     let answers = 0;
     const unanswered: number[] = [];
-    for (let k = 0; k < m.count; k++) {
-      if (!d.isBrandAuthor[m.author[k]!] || !(m.lex[k]! & Lex.question)) continue;
+    for (let x = 0; x < qa.messages.length; x++) {
+      const k = qa.messages[x]!;
       questions++;
       // a question that opens a conversation is answered by whoever joins it; one in a reply, by a reply
       const c = conv.of[k]!;
       const members =
-        conv.opener[c] === k ? conv.members[c]! : Math.max(conv.memberReplyCount[k]!, conv.nextOtherMember[k]! >= 0 ? 1 : 0);
+        conv.opener[c] === k ? conv.members[c]! : Math.max(conv.memberReplyCount[k]!, qa.nextOtherMember[x]! >= 0 ? 1 : 0);
       answers += members;
       if (members > 0) answered++;
       else unanswered.push(k);

@@ -84,6 +84,8 @@ describe('reply network', () => {
           g.forEachNode((n) => void nodes.push(n));
           expect({ name, nodes }).toEqual({ name, nodes: r.nodes() });
           for (const n of nodes) expect(g.degree(n)).toBe(r.degree(n));
+          // the edge set is dropped once built and remade on demand: every pair asked either way
+          for (const u of nodes) for (const v of nodes) expect(g.hasEdge(u, v), `${u}-${v}`).toBe(r.hasEdge(u, v));
           const edges: string[] = [];
           g.forEachEdge((_e, _a, s, t) => void edges.push(`${s}>${t}`));
           expect(edges).toEqual(r.mapEdges((_e, _a, s, t) => `${s}>${t}`));

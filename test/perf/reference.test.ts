@@ -10,7 +10,8 @@ import { networkView, weeklySeries } from '../../src/derive/charts.js';
 import { platformBreakdown } from '../../src/derive/platforms.js';
 import { weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
 import { platformBreakdown as platformBreakdownReference } from '../reference/derive-platforms.js';
-import { conversations } from '../../src/derive/conversations.js';
+import { Lex } from '../../src/lexicon/index.js';
+import { conversations, questionAnswers } from '../../src/derive/conversations.js';
 import { conversationsReference } from '../reference/conversations.js';
 import { quantile, selectQuantile, topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
@@ -67,7 +68,19 @@ describe('conversations', () => {
         const d = derive(ds);
         const fast = conversations(ds, d);
         const ref = conversationsReference(ds, d);
-        for (const [field, value] of Object.entries(ref)) expect(fast[field as keyof typeof fast], field).toEqual(value);
+        const { firstMemberReply, firstBrandReply, nextOtherMember, nextBrand, ...rest } = ref;
+        for (const [field, value] of Object.entries(rest)) expect(fast[field as keyof typeof fast], field).toEqual(value);
+        // what answered a question: kept for the questions only, read from the per-message columns
+        for (const askedBy of [d.isMemberAuthor, d.isBrandAuthor]) {
+          const qa = questionAnswers(ds, d, askedBy);
+          const questions = [...Array(ds.messages.count).keys()].filter((k) => ds.messages.lex[k]! & Lex.question && askedBy[ds.messages.author[k]!]);
+          expect([...qa.messages]).toEqual(questions);
+          const at = (column: Int32Array) => questions.map((k) => column[k]!);
+          expect([...qa.firstMemberReply]).toEqual(at(firstMemberReply));
+          expect([...qa.firstBrandReply]).toEqual(at(firstBrandReply));
+          expect([...qa.nextOtherMember]).toEqual(at(nextOtherMember));
+          expect([...qa.nextBrand]).toEqual(at(nextBrand));
+        }
       }),
       { numRuns: RUNS },
     );

@@ -1,6 +1,6 @@
 /** peer-answers as first written (every delay in a number array, sorted with a comparator): the reference for src/detectors/peer-answers.ts */
 /** « Des personnes posent des questions et se répondent entre elles » (§4) */
-import { conversations } from '../../../src/derive/conversations.js';
+import { conversationsReference as conversations } from '../conversations.js';
 import { msg } from '../../../src/i18n/index.js';
 import { Lex } from '../../../src/lexicon/index.js';
 import { type EvidenceRef, defineDetector, quantile, ratio, round, scale } from '../../../src/detectors/define-detector.js';
