@@ -237,7 +237,7 @@ export function runAudit(ds: Dataset, options: AuditOptions): AuditResultT {
   ];
   for (const { signal, missing } of decidingSignals(rule.level, signals)) {
     whyLines.push({
-      ...render(msg(missing ? 'why.notYet' : 'why.signal', { title: signal.title, summary: lowerFirst(signal.summary!.text, lang) })),
+      ...render(msg(missing ? 'why.notYet' : 'why.signal', { title: missing ? lowerFirst(signal.title, lang) : signal.title, summary: lowerFirst(signal.summary!.text, lang) })),
       signal: signal.id,
     });
   }
