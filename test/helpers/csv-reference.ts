@@ -3,81 +3,20 @@
  * every mapped field decoded into a string, one MessageInput a row, `builder.addMessage`.
  * Kept as the reference the byte path is compared with (test/load/csv-bytes.test.ts).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
 import { msg } from '../../src/i18n/index.js';
 import type { MemberRole, SourceKind } from '../../src/model/dataset.js';
 import { COMMENT_ALIASES, type CommentField, mapColumns, showHeader } from '../../src/load/columns.js';
-import { missingColumnsError } from '../../src/load/formats/csv.js';
+import { allBlankFrom, missingColumnsError, parseReactions, readField, roleOf } from '../../src/load/formats/csv.js';
 import { createDateColumn } from '../../src/load/dates.js';
 import { type CsvLayout, type RecordProblem, scanCsv } from '../../src/load/csv-stream.js';
-import { type CsvRecord, createCsvScanner } from '../../src/load/csv-scan.js';
+import type { CsvRecord } from '../../src/load/csv-scan.js';
 import type { MessageInput } from '../../src/load/builder.js';
 import { detectEncoding } from '../../src/load/read.js';
 import { isRented, normalizePlatform } from '../../src/load/platforms.js';
 import type { FormatReader, ReadContext } from '../../src/load/formats/types.js';
 
 const REQUIRED: readonly CommentField[] = ['author', 'date', 'text'];
-
-
-const STAFF_WORDS: [RegExp, MemberRole][] = [
-  [/owner|proprietaire|fondat|founder|creat/i, 'owner'],
-  [/admin/i, 'admin'],
-  [/mod[eé]r/i, 'moderator'],
-  [/staff|team|equipe|équipe|brand|marque|page|author|auteur/i, 'staff'],
-  [/bot/i, 'bot'],
-];
-
-function roleOf(value: string): MemberRole | null {
-  const v = value.trim();
-  if (!v || /^(member|membre|user|utilisateur|false|non|no|0)$/i.test(v)) return null;
-  if (/^(true|oui|yes|1)$/i.test(v)) return 'admin';
-  for (const [re, role] of STAFF_WORDS) if (re.test(v)) return role;
-  return null;
-}
-
-/** Fields from `from` on are all empty or spaces (trailing delimiters are no ragged row). */
-function allBlankFrom(r: CsvRecord, from: number): boolean {
-  for (let i = from; i < r.count; i++) if (!r.isBlank(i)) return false;
-  return true;
-}
-
-/** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
-function parseReactions(raw: string): number | undefined {
-  if (raw === '') return undefined;
-  if (raw.length <= 15) {
-    let v = 0;
-    let i = 0;
-    for (; i < raw.length; i++) {
-      const c = raw.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      v = v * 10 + c;
-    }
-    if (i === raw.length) return v;
-  }
-  const compact = raw.replace(/[\s\u202f\u00a0]/g, '');
-  return compact ? Number(compact.replace(',', '.').replace(/k$/i, 'e3')) : undefined;
-}
-
-/** The text field of the record starting at `offset`, read back from the file (for the few excerpts a report shows). */
-function readField(path: string, layout: CsvLayout, offset: number, column: number): string {
-  const fd = openSync(path, 'r');
-  try {
-    for (let size = 64 * 1024; ; size *= 4) {
-      const buf = Buffer.alloc(size);
-      const got = readSync(fd, buf, 0, size, offset + layout.bom);
-      let value: string | null = null;
-      const scanner = createCsvScanner(layout.delimiter, layout.newline, (r) => {
-        if (value === null) value = r.get(column);
-      });
-      scanner.push(buf.subarray(0, got));
-      if (value === null && got < size) scanner.end();
-      if (value !== null || got < size) return value ?? '';
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Rows listed one by one in the warnings for each kind of problem; the rest are counted. */
 const LISTED_PROBLEMS = 10;

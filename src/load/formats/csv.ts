@@ -32,7 +32,7 @@ const STAFF_WORDS: [RegExp, MemberRole][] = [
   [/bot/i, 'bot'],
 ];
 
-function roleOf(value: string): MemberRole | null {
+export function roleOf(value: string): MemberRole | null {
   const v = value.trim();
   if (!v || /^(member|membre|user|utilisateur|false|non|no|0)$/i.test(v)) return null;
   if (/^(true|oui|yes|1)$/i.test(v)) return 'admin';
@@ -41,7 +41,7 @@ function roleOf(value: string): MemberRole | null {
 }
 
 /** Fields from `from` on are all empty or spaces (trailing delimiters are no ragged row). */
-function allBlankFrom(r: CsvRecord, from: number): boolean {
+export function allBlankFrom(r: CsvRecord, from: number): boolean {
   for (let i = from; i < r.count; i++) if (!r.isBlank(i)) return false;
   return true;
 }
@@ -105,7 +105,7 @@ export function parseReactions(raw: string): number | undefined {
 }
 
 /** The text field of the record starting at `offset`, read back from the file (for the few excerpts a report shows). */
-function readField(path: string, layout: CsvLayout, offset: number, column: number): string {
+export function readField(path: string, layout: CsvLayout, offset: number, column: number): string {
   const fd = openSync(path, 'r');
   try {
     for (let size = 64 * 1024; ; size *= 4) {
