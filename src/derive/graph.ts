@@ -37,6 +37,13 @@ export const BRAND_NODE = 'brand';
 const EMPTY_ATTRIBUTES = Object.freeze({});
 
 /** Unique edges between integer nodes, in first-seen order; nodes in first-seen order. */
+/** The same values in an array twice as long (columns grow by doubling). */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 class CompactGraph {
   readonly type: 'undirected' | 'directed';
   readonly multi = false;
@@ -84,12 +91,8 @@ class CompactGraph {
       i = this.nodeCount++;
       this.nodeOf[id] = i;
       if (i >= this.deg.length) {
-        const d = new Int32Array(this.deg.length * 2);
-        d.set(this.deg);
-        this.deg = d;
-        const ids = new Int32Array(this.ids.length * 2);
-        ids.set(this.ids);
-        this.ids = ids;
+        this.deg = doubled(this.deg);
+        this.ids = doubled(this.ids);
       }
       this.ids[i] = id;
     }
@@ -152,12 +155,8 @@ class CompactGraph {
       s = this.slotOf(u, v);
     }
     if (this.edgeCount >= this.src.length) {
-      const a = new Int32Array(this.src.length * 2);
-      a.set(this.src);
-      this.src = a;
-      const b = new Int32Array(this.dst.length * 2);
-      b.set(this.dst);
-      this.dst = b;
+      this.src = doubled(this.src);
+      this.dst = doubled(this.dst);
     }
     this.src[this.edgeCount] = u;
     this.dst[this.edgeCount] = v;
