@@ -57,7 +57,9 @@ function aliasSet(list: readonly string[]): Set<string> {
 
 /**
  * Maps each field to a column index. `overrides` (from --map) win; then the first header
- * matching an alias, in the order of the alias list (so `author` beats `user`).
+ * matching an alias, in the order of the alias list (so `author` beats `user`); then, for a
+ * field still without a column, a header that matches once a closing remark in brackets is
+ * left out (`Date (UTC)`, `Name (click to view profile)`, `Likes (total)`).
  */
 export function mapColumns<F extends string>(
   headers: readonly string[],
@@ -79,23 +81,26 @@ export function mapColumns<F extends string>(
     columns[field as F] = i;
     used.add(i);
   }
-  for (const field of Object.keys(aliases) as F[]) {
-    if (columns[field] !== undefined) continue;
-    const list = aliases[field].map(normalizeHeader);
-    const set = aliasSet(aliases[field]);
-    let best = -1;
-    let bestRank = Infinity;
-    norm.forEach((h, i) => {
-      if (used.has(i) || !set.has(h)) return;
-      const rank = list.indexOf(h);
-      if (rank < bestRank) {
-        bestRank = rank;
-        best = i;
+  const bare = headers.map((h) => normalizeHeader(h.replace(/\s*\([^()]*\)\s*$/, '')));
+  for (const names of [norm, bare]) {
+    for (const field of Object.keys(aliases) as F[]) {
+      if (columns[field] !== undefined) continue;
+      const list = aliases[field].map(normalizeHeader);
+      const set = aliasSet(aliases[field]);
+      let best = -1;
+      let bestRank = Infinity;
+      names.forEach((h, i) => {
+        if (used.has(i) || !set.has(h)) return;
+        const rank = list.indexOf(h);
+        if (rank < bestRank) {
+          bestRank = rank;
+          best = i;
+        }
+      });
+      if (best >= 0) {
+        columns[field] = best;
+        used.add(best);
       }
-    });
-    if (best >= 0) {
-      columns[field] = best;
-      used.add(best);
     }
   }
   return { columns, unknownOverrides };

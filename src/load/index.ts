@@ -10,14 +10,17 @@
  * DiscordChatExporter files).
  */
 import { InputError } from '../errors.js';
-import { msg } from '../i18n/index.js';
+import { type Lang, msg, t } from '../i18n/index.js';
 import type { Dataset } from '../model/dataset.js';
 import { createDatasetBuilder } from './builder.js';
 import { decompressInput, isGzip, isZstd } from './compressed.js';
 import { type Container, describeEntries, isContainer, isZip, openZip } from './container.js';
 import { type FormatReader, READERS, type ReadContext, type ReadOptions, readerByName } from './formats/index.js';
+import { MEMBER_ALIASES, mapColumns } from './columns.js';
+import { xlsxReader } from './formats/xlsx.js';
 import { loadMembers } from './members.js';
-import { type Input, decodeHead, detectEncoding, sniffBinary } from './read.js';
+import { ARCHIVE_KINDS, type BinaryKind, type Input, bufferInput, decodeHead, detectEncoding, sniffBinary } from './read.js';
+import { isWorkbook, readWorkbook, sheetToCsv } from './xlsx.js';
 
 export interface LoadOptions extends ReadOptions {
   inputFormat?: string;
@@ -29,7 +32,7 @@ export interface LoadOptions extends ReadOptions {
 export type LoadItem = Input | Container;
 
 /** Entries of a container worth opening to detect: data files, not photos and voice notes. */
-const DATA_ENTRY = /(\.(json|jsonl|ndjson|txt|csv|tsv|xml|zst|zstd|gz)|\/[^./]+)$/i;
+const DATA_ENTRY = /(\.(json|jsonl|ndjson|txt|csv|tsv|xml|xlsx|zst|zstd|gz)|\/[^./]+)$/i;
 
 export function unknownFormatError(name: string): InputError {
   return new InputError(msg('error.unknownInputFormat', { name, names: READERS.map((r) => r.name).join(', ') }));
@@ -49,7 +52,7 @@ export async function loadDataset(items: LoadItem[], options: LoadOptions, membe
     memberLabel = memberInput.label;
     if (memberInput.head.length === 0) throw new InputError(msg('error.emptyFile', { file: memberInput.label }));
     const kind = sniffBinary(memberInput.head);
-    if (kind) throw new InputError(msg('error.binaryFile', { file: memberInput.label, kind }));
+    if (kind) throw binaryError(memberInput.label, kind, options.lang);
     members = await loadMembers(memberInput);
     for (const issue of members.issues) builder.issue(issue);
     if (members.members.length === 0) builder.issue({ code: 'members-empty', file: memberInput.label });
@@ -72,9 +75,26 @@ export async function loadDataset(items: LoadItem[], options: LoadOptions, membe
 async function memberFileOf(item: LoadItem): Promise<Input> {
   const container = isContainer(item) ? item : item.head.length > 0 && isZip(item.head) ? await openZip(item) : null;
   if (!container) return item as Input;
+  if (isWorkbook(container)) return workbookMembers(container);
   const csv = container.entries.find((e) => /\.(csv|tsv|txt)$/i.test(e.path));
   if (!csv) throw new InputError(msg('error.zipNoMembers', { file: container.label, found: describeEntries(container) }));
   return container.open(csv.path);
+}
+
+/** A member list kept in Excel: its first sheet with an id or name column, as CSV. */
+async function workbookMembers(c: Container): Promise<Input> {
+  const sheets = (await readWorkbook(c)).filter((s) => s.rows.size > 0);
+  if (sheets.length === 0) throw new InputError(msg('error.xlsxEmpty', { file: c.label }));
+  const isHeader = (cells: string[]) => {
+    const { columns } = mapColumns(
+      cells.map((h) => h.trim()),
+      MEMBER_ALIASES,
+    );
+    return columns.id !== undefined || columns.name !== undefined;
+  };
+  const converted = sheets.map((sheet) => sheetToCsv(sheet, isHeader, () => undefined));
+  const sheet = converted.find((s) => s.headerMatched) ?? converted[0]!;
+  return bufferInput(c.label, sheet.csv);
 }
 
 async function loadItem(item: LoadItem, forced: FormatReader | undefined, ctx: ReadContext): Promise<void> {
@@ -86,7 +106,7 @@ async function loadItem(item: LoadItem, forced: FormatReader | undefined, ctx: R
     if (input.head.length === 0) throw new InputError(msg('error.emptyFile', { file: input.label }));
   }
   if (isZip(input.head)) return loadContainer(await openZip(input), forced, ctx);
-  const reader = forced ?? detectReader(input);
+  const reader = forced ?? detectReader(input, ctx.options.lang);
   await reader.read(input, ctx);
 }
 
@@ -110,6 +130,15 @@ async function loadContainer(c: Container, forced: FormatReader | undefined, ctx
     if (entry.size === 0 || !DATA_ENTRY.test('/' + entry.path)) continue;
     let input = await c.open(entry.path);
     if (isZstd(input.head) || isGzip(input.head)) input = await decompressInput(input);
+    // a folder of Excel workbooks (a comment-export service gives one per post)
+    if (isZip(input.head) && /\.xlsx$/i.test(entry.path) && (!forced || forced === xlsxReader)) {
+      const workbook = await openZip(input);
+      if (isWorkbook(workbook)) {
+        await xlsxReader.readContainer!(workbook, ctx);
+        read++;
+      }
+      continue;
+    }
     if (sniffBinary(input.head)) continue;
     const headText = decodeHead(input.head, detectEncoding(input.head));
     const reader = forced ?? bestReader(input, headText).reader;
@@ -148,14 +177,18 @@ function jsonKeys(headText: string): string {
   return keys.length > 0 ? keys.join(', ') : '(none)';
 }
 
-function detectReader(input: Input): FormatReader {
+/** A file that is not text: what it looks like, named in the reader's language, and what to give instead. */
+function binaryError(file: string, kind: BinaryKind, lang: Lang): InputError {
+  if (kind === 'xls') return new InputError(msg('error.xlsOld', { file }));
+  const key = ARCHIVE_KINDS.has(kind) ? 'error.archiveUnsupported' : 'error.binaryFile';
+  return new InputError(msg(key, { file, kind: t(lang, `file.kind.${kind}`) }));
+}
+
+function detectReader(input: Input, lang: Lang): FormatReader {
   const binary = sniffBinary(input.head);
   const headText = binary ? '' : decodeHead(input.head, detectEncoding(input.head));
   const { reader, score } = bestReader(input, headText);
-  if (binary && (!reader || score < 0.5)) {
-    const archive = /archive/.test(binary);
-    throw new InputError(msg(archive ? 'error.archiveUnsupported' : 'error.binaryFile', { file: input.label, kind: binary }));
-  }
+  if (binary && (!reader || score < 0.5)) throw binaryError(input.label, binary, lang);
   // a JSON document no reader claims is not a CSV: say what it holds instead of failing on columns
   if ((!reader || score < 0.3) && /^\s*[[{]/.test(headText)) {
     throw new InputError(msg('error.jsonUnknownShape', { file: input.label, keys: jsonKeys(headText) }));

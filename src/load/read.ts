@@ -144,21 +144,27 @@ export async function openStdin(stream: NodeJS.ReadableStream & AsyncIterable<Bu
   };
 }
 
-const MAGIC: [string, (b: Buffer) => boolean][] = [
-  ['a PNG image', (b) => b[0] === 0x89 && b.subarray(1, 4).toString('latin1') === 'PNG'],
-  ['a JPEG image', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['a GIF image', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['a PDF document', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
-  ['a zip archive (an Excel .xlsx is one too)', (b) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)],
-  ['a gzip archive', (b) => b[0] === 0x1f && b[1] === 0x8b],
-  ['a zstd archive', (b) => b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd],
-  ['a 7-Zip archive', (b) => b.subarray(0, 6).toString('latin1') === '7z\xbc\xaf\x27\x1c'],
-  ['a RAR archive', (b) => b.subarray(0, 4).toString('latin1') === 'Rar!'],
-  ['an old Excel .xls file', (b) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0],
+/** What a binary file is; the report names it in the reader's language (`file.kind.<kind>`). */
+export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'gzip' | 'zstd' | '7z' | 'rar' | 'xls' | 'binary';
+
+/** Archives: the message says to extract them rather than to give another file. */
+export const ARCHIVE_KINDS: ReadonlySet<BinaryKind> = new Set(['zip', 'gzip', 'zstd', '7z', 'rar']);
+
+const MAGIC: [BinaryKind, (b: Buffer) => boolean][] = [
+  ['png', (b) => b[0] === 0x89 && b.subarray(1, 4).toString('latin1') === 'PNG'],
+  ['jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
+  ['pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
+  ['zip', (b) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)],
+  ['gzip', (b) => b[0] === 0x1f && b[1] === 0x8b],
+  ['zstd', (b) => b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd],
+  ['7z', (b) => b.subarray(0, 6).toString('latin1') === '7z\xbc\xaf\x27\x1c'],
+  ['rar', (b) => b.subarray(0, 4).toString('latin1') === 'Rar!'],
+  ['xls', (b) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0],
 ];
 
 /** What a binary file looks like, or null when it is text. */
-export function sniffBinary(head: Buffer): string | null {
+export function sniffBinary(head: Buffer): BinaryKind | null {
   for (const [kind, test] of MAGIC) if (test(head)) return kind;
   const enc = bomEncoding(head) ?? utf16WithoutBom(head);
   if (enc && enc.startsWith('utf-16')) return null;
@@ -169,7 +175,7 @@ export function sniffBinary(head: Buffer): string | null {
     const c = head[i]!;
     if (c === 0 || (c < 8) || (c > 13 && c < 32 && c !== 27)) control++;
   }
-  return control > Math.max(8, n * 0.03) ? 'a binary file' : null;
+  return control > Math.max(8, n * 0.03) ? 'binary' : null;
 }
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | string;

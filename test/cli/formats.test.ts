@@ -13,6 +13,7 @@ const SLACK_ZIP = join(FIXTURES, 'slack', 'lumen-early-users.zip');
 const WHATSAPP_FR = join(FIXTURES, 'whatsapp', 'Discussion WhatsApp avec Foulées du Canal.txt');
 const WHATSAPP_FR_SEASON = join(FIXTURES, 'whatsapp', 'Discussion WhatsApp avec Foulées du Canal - printemps.txt');
 const DISCORD = join(FIXTURES, 'discord', 'Pixel Harbor - Playtest - general [1340000000000000001].json');
+const XLSX = join(FIXTURES, 'xlsx', 'linkedin-comments.xlsx');
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'community-audit.js'), ...args], {
@@ -45,6 +46,9 @@ beforeAll(() => {
   writeFileSync(join(TMP, 'export.zip'), Buffer.concat([Buffer.from('7z\xbc\xaf\x27\x1c', 'latin1'), Buffer.alloc(64)]));
   writeFileSync(join(TMP, 'mystery.json'), JSON.stringify({ data: [{ who: 'a', what: 'b' }], version: 3 }));
   writeFileSync(join(TMP, 'cut.json'), readFileSync(DISCORD, 'utf8').slice(0, 3000));
+  writeFileSync(join(TMP, 'cut.xlsx'), readFileSync(XLSX).subarray(0, 6000));
+  writeFileSync(join(TMP, 'comments.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+  writeFileSync(join(TMP, 'report.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(512)]));
 });
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -113,6 +117,20 @@ describe('auditing real-world exports', () => {
     expect(report.input.brand.note?.text).toMatch(/brand account assumed: Camille \(whatsapp\)/);
   });
 
+  it('an Excel workbook in French: the same verdict as its CSV, the sheet without comments named', () => {
+    const r = run([XLSX, '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Prêt·e à passer de l’audience à la communauté');
+    expect(r.stdout).toMatch(/linkedin-comments\.xlsx\u202f: xlsx, 326 lignes lues, 0 ignorées/);
+    expect(r.stdout.replace(/[ \n]+/g, ' ')).toMatch(/la feuille «\u202fRésumé\u202f» n’a pas de colonnes auteur, date et texte\u202f; mise de côté/);
+    const fromCsv = json([join(ROOT, 'fixtures', 'linkedin-ready', 'comments.csv')]);
+    const report = run([XLSX, '--format', 'json']);
+    expect(report.code).toBe(0);
+    const fromXlsx = JSON.parse(report.stdout) as typeof fromCsv;
+    expect(fromXlsx.input.sources.map((s) => s.format)).toEqual(['xlsx']);
+    expect(fromXlsx.verdict).toEqual(fromCsv.verdict);
+  });
+
   it('a folder given as a path (an unzipped Slack export)', () => {
     expect(json([join(FIXTURES, 'slack', 'lumen-early-users')]).input.sources.map((s) => s.format)).toEqual(['slack']);
   });
@@ -125,6 +143,19 @@ describe('errors people can act on', () => {
 
   it('an archive of another kind, renamed .zip', () => {
     expectInputError(run([join(TMP, 'export.zip')]), /export\.zip is a 7-Zip archive, which community-audit does not open/);
+  });
+
+  it('an Excel workbook cut short', () => {
+    expectInputError(run([join(TMP, 'cut.xlsx')]), /cut\.xlsx looks like a zip archive but cannot be opened .* cut short/);
+  });
+
+  it('an old Excel .xls workbook: what to save it as, in French', () => {
+    expectInputError(run([join(TMP, 'comments.xls'), '--lang', 'fr']), /comments\.xls est un classeur Excel 97-2003 \(\.xls\), que community-audit ne lit pas\. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en \.xlsx/);
+  });
+
+  it('a file that is not text, named in the reader’s language', () => {
+    expectInputError(run([join(TMP, 'report.pdf'), '--lang', 'fr']), /report\.pdf n’est pas un fichier texte \(on dirait un document PDF\)/);
+    expectInputError(run([join(TMP, 'report.pdf')]), /report\.pdf is not a text file \(it looks like a PDF document\)/);
   });
 
   it('a JSON file of an unknown shape', () => {

@@ -73,6 +73,8 @@ describe('containers', () => {
     const e = await error(load([join(TMP, 'archive.zip')]));
     expect(e.code).toBe('error.archiveUnsupported');
     expect(e.ref.values?.kind).toBe('a RAR archive');
+    const fr = await error(load([join(TMP, 'archive.zip')], { lang: 'fr' }));
+    expect(fr.ref.values?.kind).toBe('une archive RAR');
   });
 
   it('refuses a forced format that the files do not fit, and an unknown one', async () => {

@@ -72,6 +72,15 @@ describe('reading a comment CSV as people have it', () => {
     expect(ds.authors[0]!.platform).toBe('instagram');
   });
 
+  it('maps a header followed by a remark in brackets, an exact header winning over it', async () => {
+    const ds = await load('Name (click to view profile),Date (UTC),Comment,Likes (total)\nNina,2025-03-01 10:00,Bonjour,4\n');
+    expect(ds.authors[0]!.name).toBe('Nina');
+    expect(ds.messages.reactions[0]).toBe(4);
+    expect(new Date(ds.messages.createdAt[0]!).toISOString()).toBe('2025-03-01T10:00:00.000Z');
+    const exact = await load('Name (click to view profile),Username,Date,Comment\nNina Martin,nina.m,2025-03-01 10:00,Bonjour\n');
+    expect(exact.authors[0]!.name).toBe('nina.m');
+  });
+
   it('lets --map name the column that holds a field', async () => {
     const ds = await load('Qui,Quand,Quoi\nNina,2025-03-01 10:00,Bonjour\n', { map: { author: 'Qui', date: 'Quand', text: 'Quoi' } });
     expect(ds.authors[0]!.name).toBe('Nina');

@@ -162,7 +162,7 @@ export const csvReader: FormatReader = {
     const firstLine = headText.slice(0, headText.search(/\r?\n|$/));
     return /[,;\t|]/.test(firstLine) ? 0.1 : 0.01;
   },
-  async read(input, { builder, options }: ReadContext) {
+  async read(input, { builder, options, format }: ReadContext) {
     const dates = createDateColumn(options.dateFormat);
     const countBefore = builder.count();
 
@@ -212,7 +212,7 @@ export const csvReader: FormatReader = {
       sourceKind = isRented(platform) || columns.post !== undefined ? 'comments' : 'chat';
       source = builder.addSource({
         file: input.label,
-        format: 'csv',
+        format: format ?? 'csv',
         kind: sourceKind,
         platform: platform === 'mixed' ? 'unknown' : platform,
         links: columns.parent !== undefined ? 'parent' : 'none',

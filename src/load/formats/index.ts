@@ -13,6 +13,7 @@ import { stackexchangeReader } from './stackexchange.js';
 import { telegramReader } from './telegram.js';
 import type { FormatReader } from './types.js';
 import { whatsappReader } from './whatsapp.js';
+import { xlsxReader } from './xlsx.js';
 import { youtubeReader } from './youtube.js';
 
 export const READERS: readonly FormatReader[] = [
@@ -26,6 +27,7 @@ export const READERS: readonly FormatReader[] = [
   youtubeReader,
   redditReader,
   stackexchangeReader,
+  xlsxReader,
 ];
 
 export function readerByName(name: string): FormatReader | undefined {

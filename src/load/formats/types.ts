@@ -19,6 +19,8 @@ export interface ReadOptions {
 export interface ReadContext {
   builder: DatasetBuilder;
   options: ReadOptions;
+  /** the format sources are reported as, when a reader hands its input to another (an Excel sheet read as CSV) */
+  format?: string;
 }
 
 export interface FormatReader {
