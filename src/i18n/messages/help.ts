@@ -29,7 +29,7 @@ export default defineMessages(
     'help.error.tooManyArgumentsFor': "error: too many arguments for '{command}'. Expected {expected} {expected|argument|arguments} but got {got}.",
 
     'help.audit.files': "exports to audit: files, zips or folders (see: community-audit formats); '-' reads stdin",
-    'help.audit.members': 'member list (CSV): id or name, role, join date, last activity',
+    'help.audit.members': 'member list (CSV or Excel): id or name, role, join date, last activity',
     'help.audit.brand': 'the brand accounts, by id or name, comma-separated (repeatable)',
     'help.audit.format': 'report format',
     'help.audit.out': 'write the report to a file (atomically; never over an input)',
@@ -120,7 +120,7 @@ export default defineMessages(
     'help.error.tooManyArgumentsFor': 'erreur : trop d’arguments pour « {command} ». {expected} {expected|argument attendu|arguments attendus}, {got} {got|reçu|reçus}.',
 
     'help.audit.files': "les exports à auditer : fichiers, zips ou dossiers (voir : community-audit formats) ; '-' lit l’entrée standard",
-    'help.audit.members': 'liste des membres (CSV) : identifiant ou nom, rôle, date d’arrivée, dernière activité',
+    'help.audit.members': 'liste des membres (CSV ou Excel) : identifiant ou nom, rôle, date d’arrivée, dernière activité',
     'help.audit.brand': 'les comptes de la marque, par identifiant ou par nom, séparés par des virgules (peut se répéter)',
     'help.audit.format': 'format du rapport',
     'help.audit.out': 'écrit le rapport dans un fichier (d’un seul coup ; jamais à la place d’une entrée)',
