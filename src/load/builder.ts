@@ -45,6 +45,11 @@ export interface SourceOptions {
    */
   reread?: (handle: number) => string;
   /**
+   * Gives back a message's id (trimmed, as the reader gave it) from the same handle: the
+   * dataset then keeps no id, only reads back those a report shows (about 20 bytes a message).
+   */
+  rereadId?: (handle: number) => string;
+  /**
    * Sources with the same scope share their message ids and thread keys: the parts and
    * channels of one Discord server, the pages of one YouTube export, Reddit comments and
    * their posts in two files. Without it, ids are only unique within their own source.
@@ -633,11 +638,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     eagerExcerpts.clear();
     excerptCache.clear();
     // id → index, per source or per shared scope (ids are only unique within one export)
-    const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order, source) : indexIds(order, source, scopeOfSource);
+    const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order) : indexIds(order, source, scopeOfSource);
     seen = null;
-    const { duplicates, ids: canonIds } = index;
+    const { duplicates, idOf } = index;
     let byId = index.byId;
-    cols.source = new Uint16Array(0);
     const author = permute(cols.author, authorOldToNew);
     cols.author = new Int32Array(0);
     const createdAt = permute(cols.createdAt);
@@ -665,7 +669,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     };
     alt = null;
 
-    const messageId = (k: number): string => (canonIds.isEmpty(k) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : canonIds.get(k));
+    const messageId = (k: number): string => idOf(k) || `${sources[msg.source[k]!]!.file}:${msg.line[k]}`;
 
     const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, messageId(k), values);
 
@@ -728,6 +732,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     // the id index is not asked any more (8 bytes a slot, half full: freed before the threads are built)
     byId = NO_IDS;
+    // (the load-order source column was read by the id table until now)
+    cols.source = new Uint16Array(0);
     // a thread keyed on a message id: that message is its root
     threads.forEach((t, i) => {
       if (t.root >= 0) threadOf[t.root] = i;
@@ -830,6 +836,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       // a generic comment export without post ids: each top-level comment is on an unexported post
       threads.push({
         key: messageId(k),
+        keyMessage: k,
         root: kind === 'comments' ? -1 : k,
         rootAuthor: kind === 'comments' ? POST_AUTHOR : msg.author[k]!,
         channel: msg.channel[k]!,
@@ -879,12 +886,16 @@ export function createDatasetBuilder(): DatasetBuilder {
     mentionKeys.clear();
     replyKindOverride.clear();
 
+    // ids read back from the file when every message's can be: then the dataset keeps none
+    const keptIds = texts.idsReread ? null : index.canonical();
+    ids.clear();
+
     // nothing in load order outlives finish: the dataset's closures are made outside this scope
-    const { messageId: idOf, excerpt } = messageTexts(msg, sources, canonIds, texts);
+    const { messageId: datasetId, excerpt } = messageTexts(msg, sources, keptIds, texts);
 
     return {
       messages: msg,
-      messageId: idOf,
+      messageId: datasetId,
       excerpt,
       authors: sortedAuthors,
       channels,
@@ -914,7 +925,8 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (index.insert(k, k, same) >= 0) duplicates.push(k);
     }
     return {
-      ids: canonIds,
+      idOf: (k) => canonIds.get(k),
+      canonical: () => canonIds,
       byId: { find: (scope, id) => index.find(scope, id, same), findEntry: (scope, col, j) => index.findEntry(scope, col, j, same) },
       duplicates,
     };
@@ -925,10 +937,11 @@ export function createDatasetBuilder(): DatasetBuilder {
    * its own id scope, as it then is keyed the same way): no second table over a million ids.
    * It holds the first message of each id in load order; where messages share an id, the
    * first in canonical order takes its place, and the others are the duplicates. The table
-   * is then renumbered to canonical indices over the ids put in canonical order, and the
-   * load-order column freed.
+   * and the ids stay in load order (a found message is turned into its canonical index): no
+   * copy of a million ids while the columns are put in order, and none at all when the
+   * dataset reads its ids back from the file.
    */
-  function idsFromLoad(seen: SeenIds, order: Int32Array, source: Uint16Array): CanonicalIds {
+  function idsFromLoad(seen: SeenIds, order: Int32Array): CanonicalIds {
     const canon = new Int32Array(n).fill(-1);
     for (let k = 0; k < order.length; k++) canon[order[k]!] = k;
     const groups = new Map<number, number[]>();
@@ -946,12 +959,16 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (best >= 0 && best !== first) seen.replace(first, best);
     }
     duplicates.sort((a, b) => a - b);
-    const canonIds = ids.permuted(order);
-    ids.clear();
-    seen.renumber(canon, canonIds, () => source);
+    // a message --since/--until dropped is not found (-1)
+    const canonical = (o: number) => (o < 0 ? -1 : canon[o]!);
     return {
-      ids: canonIds,
-      byId: { find: (scope, id) => seen.find(scope, id), findEntry: (scope, col, j) => seen.findColumnEntry(scope, col, j) },
+      idOf: (k) => ids.get(order[k]!),
+      canonical: () => {
+        const c = ids.permuted(order);
+        ids.clear();
+        return c;
+      },
+      byId: { find: (scope, id) => canonical(seen.find(scope, id)), findEntry: (scope, col, j) => canonical(seen.findColumnEntry(scope, col, j)) },
       duplicates,
     };
   }
@@ -1008,6 +1025,8 @@ interface CanonicalTexts {
   handles: Uint32Array | Float64Array | null;
   small: boolean;
   eager: Map<number, string>;
+  /** every message's id can be read back (its source can, and it has a handle) */
+  idsReread: boolean;
 }
 
 /**
@@ -1023,6 +1042,7 @@ function canonicalTexts(
 ): CanonicalTexts {
   const count = order.length;
   const rereads = sources.map((s) => s.options.reread);
+  const rereadIds = sources.map((s) => s.options.rereadId);
   let small = true;
   if (loadHandles && !(loadHandles instanceof Uint32Array)) {
     for (let k = 0; k < count; k++) {
@@ -1031,11 +1051,15 @@ function canonicalTexts(
     }
   }
   let handles: Uint32Array | Float64Array | null = null;
+  let idsReread = count === 0;
   if (loadHandles) {
     const hs = small ? new Uint32Array(count) : new Float64Array(count);
+    idsReread = true;
     for (let k = 0; k < count; k++) {
       const h = handleAt(loadHandles, order[k]!);
-      hs[k] = Number.isNaN(h) || !rereads[source[k]!] ? (small ? NO_HANDLE : NaN) : h;
+      const none = Number.isNaN(h) || !rereads[source[k]!];
+      hs[k] = none ? (small ? NO_HANDLE : NaN) : h;
+      if (none || !rereadIds[source[k]!]) idsReread = false;
     }
     handles = hs;
   }
@@ -1046,27 +1070,30 @@ function canonicalTexts(
       if (e !== undefined) eager.set(k, e);
     }
   }
-  return { handles, small, eager };
+  return { handles, small, eager, idsReread };
 }
 
 /**
- * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids, and
- * where each text can be read back or its excerpt made while loading. Made outside the
- * builder so that the closures keep nothing of the load order (`order`, the load-order
- * columns, the tables).
+ * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids (null:
+ * each is read back from the file, at its text's handle), and where each text can be read
+ * back or its excerpt made while loading. Made outside the builder so that the closures
+ * keep nothing of the load order (`order`, the load-order columns, the tables).
  */
 function messageTexts(
   msg: MessageColumns,
   sources: readonly (SourceInfo & { options: SourceOptions })[],
-  ids: StringColumn,
+  ids: StringColumn | null,
   texts: CanonicalTexts,
 ): Pick<Dataset, 'messageId' | 'excerpt'> {
   const files = sources.map((s) => s.file);
   const rereads = sources.map((s) => s.options.reread);
+  const rereadIds = sources.map((s) => s.options.rereadId);
   const { handles, small, eager } = texts;
   const cache = new Map<number, string>();
+  // (with ids null, every message has a handle and its source a rereadId: see idsReread)
+  const reread = (k: number): string => rereadIds[msg.source[k]!]!(handles![k]!).slice(0, MAX_ID);
   return {
-    messageId: (k) => (ids.isEmpty(k) ? `${files[msg.source[k]!]!}:${msg.line[k]}` : ids.get(k)),
+    messageId: (k) => (ids ? ids.get(k) : reread(k)) || `${files[msg.source[k]!]!}:${msg.line[k]}`,
     excerpt: (k) => {
       const e = eager.get(k);
       if (e !== undefined) return e;
@@ -1082,9 +1109,12 @@ function messageTexts(
   };
 }
 
-/** The ids in canonical order, their index, and the messages whose id an earlier one has. */
+/** The ids by canonical index, their index, and the messages whose id an earlier one has. */
 interface CanonicalIds {
-  ids: StringColumn;
+  /** the id of message k ('' when it has none) */
+  idOf(k: number): string;
+  /** the ids as a column in canonical order (put in that order now if they are not); the load-order column is then freed */
+  canonical(): StringColumn;
   byId: IdLookup;
   duplicates: number[];
 }

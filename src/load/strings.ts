@@ -344,23 +344,6 @@ export class SeenIds {
     }
   }
 
-  /**
-   * The same table over another numbering of the messages: message v becomes `map[v]`, whose
-   * id is entry `map[v]` of `ids` and whose source is `sources()[map[v]]`. Slots keep their
-   * place and hash; a message the map drops (-1) stays as a tombstone (-2), so that probes
-   * go on past it. finish uses it to turn the load-order table into the canonical id index.
-   */
-  renumber(map: Int32Array, ids: StringColumn, sources: () => Uint16Array): void {
-    const t = this.table;
-    for (let k = 0; k < t.length; k += 2) {
-      const v = t[k]!;
-      if (v >= 0) t[k] = map[v]! >= 0 ? map[v]! : -2;
-    }
-    this.ids = ids;
-    this.sources = sources;
-    this.lastEntry = -1;
-  }
-
   /** message `to` (same source, same id) takes the place of message `from` */
   replace(from: number, to: number): void {
     const t = this.table;
