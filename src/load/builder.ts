@@ -335,6 +335,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (threadKeyOf) threadKeyOf = grow(threadKeyOf, cap, -1);
     if (mentionOf) mentionOf = grow(mentionOf, cap, -1);
     if (rowHashes) rowHashes = grow(rowHashes, cap);
+    ids.reserve(cap);
+    parents?.reserve(cap);
   }
 
   /** message i's text can be read back from handle `h` */
@@ -415,6 +417,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (m.parentId) {
         if (!parents) {
           parents = new StringColumn(cap);
+          parents.reserve(cap);
           parents.addEmpty(i);
         }
         parents.add(m.parentId.slice(0, MAX_ID));
@@ -479,6 +482,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (m.parent.size > 0) {
         if (!parents) {
           parents = new StringColumn(cap);
+          parents.reserve(cap);
           parents.addEmpty(i);
         }
         addCapped(parents, m.parent);
@@ -590,16 +594,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
     const byPlatform = platformNames.map(() => [] as number[]);
     for (let a = 0; a < nAuthors; a++) byPlatform[authorKeys.group(a)]!.push(a);
-    const authorOrder: number[] = [];
+    const authorOrder = new Int32Array(nAuthors);
+    let ranked = 0;
     for (const p of platformNames.map((_, p) => p).sort((x, y) => cmp(platformNames[x]!, platformNames[y]!))) {
-      // keys are unique within a platform: sorted natively (by UTF-16 code units), then found again by key
+      // keys are unique within a platform: sorted by UTF-16 code units (as a native sort of the
+      // keys would, as fast, without a Map from key to author: tens of MB at a million authors)
       const members = byPlatform[p]!;
-      const indexOf = new Map<string, number>();
-      for (const a of members) indexOf.set(authorKey[a]!, a);
-      for (const key of members.map((a) => authorKey[a]!).sort()) authorOrder.push(indexOf.get(key)!);
+      members.sort((x, y) => cmp(authorKey[x]!, authorKey[y]!));
+      for (const a of members) authorOrder[ranked++] = a;
     }
     const authorOldToNew = new Int32Array(nAuthors);
-    authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
+    for (let k = 0; k < nAuthors; k++) authorOldToNew[authorOrder[k]!] = k;
     const sortedAuthors: Author[] = new Array<Author>(nAuthors);
     const authorPlatform = new Uint16Array(nAuthors);
     for (let k = 0; k < nAuthors; k++) {
@@ -614,17 +619,9 @@ export function createDatasetBuilder(): DatasetBuilder {
     authorKeys.clear();
     authorNames.clear();
 
-    // each column is put in canonical order, then its load-order version dropped, one at a
-    // time: the peak holds one extra column, not two full sets
-    const permute = <T extends Typed>(from: T, map?: Int32Array): T => {
-      const to = new (from.constructor as new (n: number) => T)(count);
-      if (map) for (let k = 0; k < count; k++) to[k] = map[from[order[k]!]!]!;
-      else for (let k = 0; k < count; k++) to[k] = from[order[k]!]!;
-      return to;
-    };
-    // ids, text handles and the id table go to canonical order first, while no other
-    // canonical column exists: their load-order versions are gone before the columns double up
-    const source = permute(cols.source);
+    // the source column is copied (the id table reads the load-order one until the threads are found)
+    const source = new Uint16Array(count);
+    for (let k = 0; k < count; k++) source[k] = cols.source[order[k]!]!;
     const scopeNames = new Map<string, number>();
     const scopeOfSource = Int32Array.from(sources, (src, i) => {
       const name = src.options.idScope !== undefined ? 's' + src.options.idScope : 'i' + i;
@@ -642,18 +639,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     seen = null;
     const { duplicates, idOf } = index;
     let byId = index.byId;
-    const author = permute(cols.author, authorOldToNew);
-    cols.author = new Int32Array(0);
-    const createdAt = permute(cols.createdAt);
-    cols.createdAt = new Float64Array(0);
-    const reactions = permute(cols.reactions);
-    cols.reactions = new Int32Array(0);
-    const channel = permute(cols.channel);
-    cols.channel = new Int32Array(0);
-    const lex = permute(cols.lex);
-    cols.lex = new Uint32Array(0);
-    const line = permute(cols.line);
-    cols.line = new Int32Array(0);
+    // the other columns are put in canonical order in their own buffers, through one scratch
+    // buffer: no second set of columns (nor its garbage, 30 bytes a message) while finishing
+    const scratch = new ArrayBuffer(8 * count);
+    const author = canonicalColumn(cols.author, order, scratch);
+    for (let k = 0; k < count; k++) author[k] = authorOldToNew[author[k]!]!;
+    const createdAt = canonicalColumn(cols.createdAt, order, scratch);
+    const reactions = canonicalColumn(cols.reactions, order, scratch);
+    const channel = canonicalColumn(cols.channel, order, scratch);
+    const lex = canonicalColumn(cols.lex, order, scratch);
+    const line = canonicalColumn(cols.line, order, scratch);
+    cols = { author: new Int32Array(0), createdAt: new Float64Array(0), reactions: new Int32Array(0), channel: new Int32Array(0), source: cols.source, lex: new Uint32Array(0), line: new Int32Array(0) };
     const msg: MessageColumns = {
       count,
       author,
@@ -1002,6 +998,20 @@ export function createDatasetBuilder(): DatasetBuilder {
   }
 
   return builder;
+}
+
+/**
+ * Column `a` put in the order `order` (entry k = entry order[k]) in its own buffer: gathered
+ * into `scratch` (at least 8 bytes an entry), then copied back. Cut to `order.length`
+ * entries: a view of the same buffer, or a copy when the buffer (sized from a guess at the
+ * row count, or holding messages --since/--until dropped) is much longer.
+ */
+export function canonicalColumn<T extends Typed>(a: T, order: Int32Array, scratch: ArrayBuffer): T {
+  const count = order.length;
+  const tmp = new (a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T)(scratch, 0, count);
+  for (let k = 0; k < count; k++) tmp[k] = a[order[k]!]!;
+  a.set(tmp);
+  return (a.length - count > count >> 4 ? a.slice(0, count) : a.subarray(0, count)) as T;
 }
 
 /** "none" in a Uint32 column of text handles */
