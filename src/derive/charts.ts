@@ -4,7 +4,7 @@
  * brand's posts), the core over time, and a readable piece of the reply network.
  * Pure: a Dataset, its Derived indexes and the core members in; plain numbers out.
  */
-import { type Dataset, NO_TARGET, POST_AUTHOR } from '../model/dataset.js';
+import { type Dataset, type Thread, NO_TARGET, POST_AUTHOR } from '../model/dataset.js';
 import { WEEK_MS, type Derived, weekOf } from './index.js';
 
 /** 1970-01-05 was a Monday (the same origin as `weekOf`). */
@@ -44,9 +44,19 @@ export function brandPostMessages(ds: Dataset, d: Derived): number[] {
     if (k < 0) return;
     if (t.root >= 0) {
       if (t.rootAuthor >= 0 && d.isBrandAuthor[t.rootAuthor]) out.push(t.root);
-    } else if (t.kind === 'comments' && t.rootAuthor === POST_AUTHOR && t.key !== ds.messageId(k)) out.push(k);
+    } else if (t.kind === 'comments' && t.rootAuthor === POST_AUTHOR && !keyedOnOwnId(ds, t, k)) out.push(k);
   });
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * Whether thread `t`, whose first message is `k`, is keyed on the id of `k`. Only a thread
+ * made from its first comment can be (a post's key that is a message's id makes that
+ * message its root), so ids (read back from the file) are compared only when a slice of
+ * the dataset starts inside such a thread.
+ */
+function keyedOnOwnId(ds: Dataset, t: Thread, k: number): boolean {
+  return t.keyMessage !== undefined && (t.keyMessage === k || t.key === ds.messageId(k));
 }
 
 export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>): WeekCounts[] {

@@ -73,7 +73,9 @@ export function sliceDataset(ds: Dataset, from: number, to: number): Dataset {
 
   const threads: Thread[] = oldThreads.map((th) => {
     const t = ds.threads[th]!;
-    return { ...t, root: t.root >= lo && t.root < hi ? t.root - lo : -1, rootAuthor: author(t.rootAuthor) };
+    const copy: Thread = { ...t, root: t.root >= lo && t.root < hi ? t.root - lo : -1, rootAuthor: author(t.rootAuthor) };
+    if (t.keyMessage !== undefined) copy.keyMessage = t.keyMessage >= lo && t.keyMessage < hi ? t.keyMessage - lo : -1;
+    return copy;
   });
 
   const members = ds.members.map((mb) => {

@@ -45,6 +45,11 @@ export interface SourceOptions {
    */
   reread?: (handle: number) => string;
   /**
+   * Gives back a message's id (trimmed, as the reader gave it) from the same handle: the
+   * dataset then keeps no id, only reads back those a report shows (about 20 bytes a message).
+   */
+  rereadId?: (handle: number) => string;
+  /**
    * Sources with the same scope share their message ids and thread keys: the parts and
    * channels of one Discord server, the pages of one YouTube export, Reddit comments and
    * their posts in two files. Without it, ids are only unique within their own source.
@@ -330,6 +335,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     if (threadKeyOf) threadKeyOf = grow(threadKeyOf, cap, -1);
     if (mentionOf) mentionOf = grow(mentionOf, cap, -1);
     if (rowHashes) rowHashes = grow(rowHashes, cap);
+    ids.reserve(cap);
+    parents?.reserve(cap);
   }
 
   /** message i's text can be read back from handle `h` */
@@ -410,6 +417,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (m.parentId) {
         if (!parents) {
           parents = new StringColumn(cap);
+          parents.reserve(cap);
           parents.addEmpty(i);
         }
         parents.add(m.parentId.slice(0, MAX_ID));
@@ -474,6 +482,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (m.parent.size > 0) {
         if (!parents) {
           parents = new StringColumn(cap);
+          parents.reserve(cap);
           parents.addEmpty(i);
         }
         addCapped(parents, m.parent);
@@ -585,16 +594,17 @@ export function createDatasetBuilder(): DatasetBuilder {
     // authors in a canonical order too (platform, then key), so ties break the same way whatever the row order
     const byPlatform = platformNames.map(() => [] as number[]);
     for (let a = 0; a < nAuthors; a++) byPlatform[authorKeys.group(a)]!.push(a);
-    const authorOrder: number[] = [];
+    const authorOrder = new Int32Array(nAuthors);
+    let ranked = 0;
     for (const p of platformNames.map((_, p) => p).sort((x, y) => cmp(platformNames[x]!, platformNames[y]!))) {
-      // keys are unique within a platform: sorted natively (by UTF-16 code units), then found again by key
+      // keys are unique within a platform: sorted by UTF-16 code units (as a native sort of the
+      // keys would, as fast, without a Map from key to author: tens of MB at a million authors)
       const members = byPlatform[p]!;
-      const indexOf = new Map<string, number>();
-      for (const a of members) indexOf.set(authorKey[a]!, a);
-      for (const key of members.map((a) => authorKey[a]!).sort()) authorOrder.push(indexOf.get(key)!);
+      members.sort((x, y) => cmp(authorKey[x]!, authorKey[y]!));
+      for (const a of members) authorOrder[ranked++] = a;
     }
     const authorOldToNew = new Int32Array(nAuthors);
-    authorOrder.forEach((old, k) => (authorOldToNew[old] = k));
+    for (let k = 0; k < nAuthors; k++) authorOldToNew[authorOrder[k]!] = k;
     const sortedAuthors: Author[] = new Array<Author>(nAuthors);
     const authorPlatform = new Uint16Array(nAuthors);
     for (let k = 0; k < nAuthors; k++) {
@@ -609,17 +619,9 @@ export function createDatasetBuilder(): DatasetBuilder {
     authorKeys.clear();
     authorNames.clear();
 
-    // each column is put in canonical order, then its load-order version dropped, one at a
-    // time: the peak holds one extra column, not two full sets
-    const permute = <T extends Typed>(from: T, map?: Int32Array): T => {
-      const to = new (from.constructor as new (n: number) => T)(count);
-      if (map) for (let k = 0; k < count; k++) to[k] = map[from[order[k]!]!]!;
-      else for (let k = 0; k < count; k++) to[k] = from[order[k]!]!;
-      return to;
-    };
-    // ids, text handles and the id table go to canonical order first, while no other
-    // canonical column exists: their load-order versions are gone before the columns double up
-    const source = permute(cols.source);
+    // the source column is copied (the id table reads the load-order one until the threads are found)
+    const source = new Uint16Array(count);
+    for (let k = 0; k < count; k++) source[k] = cols.source[order[k]!]!;
     const scopeNames = new Map<string, number>();
     const scopeOfSource = Int32Array.from(sources, (src, i) => {
       const name = src.options.idScope !== undefined ? 's' + src.options.idScope : 'i' + i;
@@ -633,23 +635,21 @@ export function createDatasetBuilder(): DatasetBuilder {
     eagerExcerpts.clear();
     excerptCache.clear();
     // id → index, per source or per shared scope (ids are only unique within one export)
-    const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order, source) : indexIds(order, source, scopeOfSource);
+    const index = seen && scopeNames.size === sources.length ? idsFromLoad(seen, order) : indexIds(order, source, scopeOfSource);
     seen = null;
-    const { duplicates, ids: canonIds } = index;
+    const { duplicates, idOf } = index;
     let byId = index.byId;
-    cols.source = new Uint16Array(0);
-    const author = permute(cols.author, authorOldToNew);
-    cols.author = new Int32Array(0);
-    const createdAt = permute(cols.createdAt);
-    cols.createdAt = new Float64Array(0);
-    const reactions = permute(cols.reactions);
-    cols.reactions = new Int32Array(0);
-    const channel = permute(cols.channel);
-    cols.channel = new Int32Array(0);
-    const lex = permute(cols.lex);
-    cols.lex = new Uint32Array(0);
-    const line = permute(cols.line);
-    cols.line = new Int32Array(0);
+    // the other columns are put in canonical order in their own buffers, through one scratch
+    // buffer: no second set of columns (nor its garbage, 30 bytes a message) while finishing
+    const scratch = new ArrayBuffer(8 * count);
+    const author = canonicalColumn(cols.author, order, scratch);
+    for (let k = 0; k < count; k++) author[k] = authorOldToNew[author[k]!]!;
+    const createdAt = canonicalColumn(cols.createdAt, order, scratch);
+    const reactions = canonicalColumn(cols.reactions, order, scratch);
+    const channel = canonicalColumn(cols.channel, order, scratch);
+    const lex = canonicalColumn(cols.lex, order, scratch);
+    const line = canonicalColumn(cols.line, order, scratch);
+    cols = { author: new Int32Array(0), createdAt: new Float64Array(0), reactions: new Int32Array(0), channel: new Int32Array(0), source: cols.source, lex: new Uint32Array(0), line: new Int32Array(0) };
     const msg: MessageColumns = {
       count,
       author,
@@ -665,7 +665,7 @@ export function createDatasetBuilder(): DatasetBuilder {
     };
     alt = null;
 
-    const messageId = (k: number): string => (canonIds.isEmpty(k) ? `${sources[msg.source[k]!]!.file}:${msg.line[k]}` : canonIds.get(k));
+    const messageId = (k: number): string => idOf(k) || `${sources[msg.source[k]!]!.file}:${msg.line[k]}`;
 
     const at = (code: string, k: number, values: Record<string, string | number>) => lineOrId(code, sources[msg.source[k]!]!.file, msg.line[k]!, messageId(k), values);
 
@@ -728,6 +728,8 @@ export function createDatasetBuilder(): DatasetBuilder {
     }
     // the id index is not asked any more (8 bytes a slot, half full: freed before the threads are built)
     byId = NO_IDS;
+    // (the load-order source column was read by the id table until now)
+    cols.source = new Uint16Array(0);
     // a thread keyed on a message id: that message is its root
     threads.forEach((t, i) => {
       if (t.root >= 0) threadOf[t.root] = i;
@@ -830,6 +832,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       // a generic comment export without post ids: each top-level comment is on an unexported post
       threads.push({
         key: messageId(k),
+        keyMessage: k,
         root: kind === 'comments' ? -1 : k,
         rootAuthor: kind === 'comments' ? POST_AUTHOR : msg.author[k]!,
         channel: msg.channel[k]!,
@@ -879,12 +882,16 @@ export function createDatasetBuilder(): DatasetBuilder {
     mentionKeys.clear();
     replyKindOverride.clear();
 
+    // ids read back from the file when every message's can be: then the dataset keeps none
+    const keptIds = texts.idsReread ? null : index.canonical();
+    ids.clear();
+
     // nothing in load order outlives finish: the dataset's closures are made outside this scope
-    const { messageId: idOf, excerpt } = messageTexts(msg, sources, canonIds, texts);
+    const { messageId: datasetId, excerpt } = messageTexts(msg, sources, keptIds, texts);
 
     return {
       messages: msg,
-      messageId: idOf,
+      messageId: datasetId,
       excerpt,
       authors: sortedAuthors,
       channels,
@@ -914,7 +921,8 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (index.insert(k, k, same) >= 0) duplicates.push(k);
     }
     return {
-      ids: canonIds,
+      idOf: (k) => canonIds.get(k),
+      canonical: () => canonIds,
       byId: { find: (scope, id) => index.find(scope, id, same), findEntry: (scope, col, j) => index.findEntry(scope, col, j, same) },
       duplicates,
     };
@@ -925,10 +933,11 @@ export function createDatasetBuilder(): DatasetBuilder {
    * its own id scope, as it then is keyed the same way): no second table over a million ids.
    * It holds the first message of each id in load order; where messages share an id, the
    * first in canonical order takes its place, and the others are the duplicates. The table
-   * is then renumbered to canonical indices over the ids put in canonical order, and the
-   * load-order column freed.
+   * and the ids stay in load order (a found message is turned into its canonical index): no
+   * copy of a million ids while the columns are put in order, and none at all when the
+   * dataset reads its ids back from the file.
    */
-  function idsFromLoad(seen: SeenIds, order: Int32Array, source: Uint16Array): CanonicalIds {
+  function idsFromLoad(seen: SeenIds, order: Int32Array): CanonicalIds {
     const canon = new Int32Array(n).fill(-1);
     for (let k = 0; k < order.length; k++) canon[order[k]!] = k;
     const groups = new Map<number, number[]>();
@@ -946,12 +955,16 @@ export function createDatasetBuilder(): DatasetBuilder {
       if (best >= 0 && best !== first) seen.replace(first, best);
     }
     duplicates.sort((a, b) => a - b);
-    const canonIds = ids.permuted(order);
-    ids.clear();
-    seen.renumber(canon, canonIds, () => source);
+    // a message --since/--until dropped is not found (-1)
+    const canonical = (o: number) => (o < 0 ? -1 : canon[o]!);
     return {
-      ids: canonIds,
-      byId: { find: (scope, id) => seen.find(scope, id), findEntry: (scope, col, j) => seen.findColumnEntry(scope, col, j) },
+      idOf: (k) => ids.get(order[k]!),
+      canonical: () => {
+        const c = ids.permuted(order);
+        ids.clear();
+        return c;
+      },
+      byId: { find: (scope, id) => canonical(seen.find(scope, id)), findEntry: (scope, col, j) => canonical(seen.findColumnEntry(scope, col, j)) },
       duplicates,
     };
   }
@@ -987,6 +1000,20 @@ export function createDatasetBuilder(): DatasetBuilder {
   return builder;
 }
 
+/**
+ * Column `a` put in the order `order` (entry k = entry order[k]) in its own buffer: gathered
+ * into `scratch` (at least 8 bytes an entry), then copied back. Cut to `order.length`
+ * entries: a view of the same buffer, or a copy when the buffer (sized from a guess at the
+ * row count, or holding messages --since/--until dropped) is much longer.
+ */
+export function canonicalColumn<T extends Typed>(a: T, order: Int32Array, scratch: ArrayBuffer): T {
+  const count = order.length;
+  const tmp = new (a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T)(scratch, 0, count);
+  for (let k = 0; k < count; k++) tmp[k] = a[order[k]!]!;
+  a.set(tmp);
+  return (a.length - count > count >> 4 ? a.slice(0, count) : a.subarray(0, count)) as T;
+}
+
 /** "none" in a Uint32 column of text handles */
 const NO_HANDLE = 0xffffffff;
 
@@ -1008,6 +1035,8 @@ interface CanonicalTexts {
   handles: Uint32Array | Float64Array | null;
   small: boolean;
   eager: Map<number, string>;
+  /** every message's id can be read back (its source can, and it has a handle) */
+  idsReread: boolean;
 }
 
 /**
@@ -1023,6 +1052,7 @@ function canonicalTexts(
 ): CanonicalTexts {
   const count = order.length;
   const rereads = sources.map((s) => s.options.reread);
+  const rereadIds = sources.map((s) => s.options.rereadId);
   let small = true;
   if (loadHandles && !(loadHandles instanceof Uint32Array)) {
     for (let k = 0; k < count; k++) {
@@ -1031,11 +1061,15 @@ function canonicalTexts(
     }
   }
   let handles: Uint32Array | Float64Array | null = null;
+  let idsReread = count === 0;
   if (loadHandles) {
     const hs = small ? new Uint32Array(count) : new Float64Array(count);
+    idsReread = true;
     for (let k = 0; k < count; k++) {
       const h = handleAt(loadHandles, order[k]!);
-      hs[k] = Number.isNaN(h) || !rereads[source[k]!] ? (small ? NO_HANDLE : NaN) : h;
+      const none = Number.isNaN(h) || !rereads[source[k]!];
+      hs[k] = none ? (small ? NO_HANDLE : NaN) : h;
+      if (none || !rereadIds[source[k]!]) idsReread = false;
     }
     handles = hs;
   }
@@ -1046,27 +1080,30 @@ function canonicalTexts(
       if (e !== undefined) eager.set(k, e);
     }
   }
-  return { handles, small, eager };
+  return { handles, small, eager, idsReread };
 }
 
 /**
- * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids, and
- * where each text can be read back or its excerpt made while loading. Made outside the
- * builder so that the closures keep nothing of the load order (`order`, the load-order
- * columns, the tables).
+ * The dataset's `messageId` and `excerpt`, from columns in canonical order: the ids (null:
+ * each is read back from the file, at its text's handle), and where each text can be read
+ * back or its excerpt made while loading. Made outside the builder so that the closures
+ * keep nothing of the load order (`order`, the load-order columns, the tables).
  */
 function messageTexts(
   msg: MessageColumns,
   sources: readonly (SourceInfo & { options: SourceOptions })[],
-  ids: StringColumn,
+  ids: StringColumn | null,
   texts: CanonicalTexts,
 ): Pick<Dataset, 'messageId' | 'excerpt'> {
   const files = sources.map((s) => s.file);
   const rereads = sources.map((s) => s.options.reread);
+  const rereadIds = sources.map((s) => s.options.rereadId);
   const { handles, small, eager } = texts;
   const cache = new Map<number, string>();
+  // (with ids null, every message has a handle and its source a rereadId: see idsReread)
+  const reread = (k: number): string => rereadIds[msg.source[k]!]!(handles![k]!).slice(0, MAX_ID);
   return {
-    messageId: (k) => (ids.isEmpty(k) ? `${files[msg.source[k]!]!}:${msg.line[k]}` : ids.get(k)),
+    messageId: (k) => (ids ? ids.get(k) : reread(k)) || `${files[msg.source[k]!]!}:${msg.line[k]}`,
     excerpt: (k) => {
       const e = eager.get(k);
       if (e !== undefined) return e;
@@ -1082,9 +1119,12 @@ function messageTexts(
   };
 }
 
-/** The ids in canonical order, their index, and the messages whose id an earlier one has. */
+/** The ids by canonical index, their index, and the messages whose id an earlier one has. */
 interface CanonicalIds {
-  ids: StringColumn;
+  /** the id of message k ('' when it has none) */
+  idOf(k: number): string;
+  /** the ids as a column in canonical order (put in that order now if they are not); the load-order column is then freed */
+  canonical(): StringColumn;
   byId: IdLookup;
   duplicates: number[];
 }

@@ -38,9 +38,38 @@ export class StringColumn {
   private ends: Int32Array;
   private n = 0;
   private wide: Map<number, string> | null = null;
+  /** the number of entries expected in all (0: unknown), see `reserve` */
+  private expected = 0;
 
   constructor(capacity = 1024) {
     this.ends = new Int32Array(Math.max(16, capacity));
+  }
+
+  /**
+   * Room for `entries` entries in all (a guess from the file size): the offsets are sized
+   * for them now, and the bytes, when they must grow, grow to what that many entries will
+   * probably take rather than by half (a column of a million ids would keep up to a third
+   * of its buffer unused, and hold both buffers while copying).
+   */
+  reserve(entries: number): void {
+    if (entries > this.ends.length) {
+      const e = new Int32Array(entries);
+      e.set(this.ends.subarray(0, this.n));
+      this.ends = e;
+    }
+    this.expected = Math.max(this.expected, entries);
+  }
+
+  /** room for `need` bytes */
+  private growBytes(need: number): void {
+    // from 1024 entries on, their mean size tells what the expected entries will take (5% more)
+    const guess = this.n >= 1024 && this.expected > this.n ? Math.ceil((this.used / this.n) * this.expected * 1.05) : 0;
+    if (guess < need) this.bytes = growBuffer(this.bytes, need);
+    else {
+      const b = Buffer.allocUnsafe(guess);
+      this.bytes.copy(b, 0, 0, this.used);
+      this.bytes = b;
+    }
   }
 
   get length(): number {
@@ -55,7 +84,7 @@ export class StringColumn {
       this.ends = e;
     }
     const len = s.length;
-    if (this.used + len > this.bytes.length) this.bytes = growBuffer(this.bytes, this.used + len);
+    if (this.used + len > this.bytes.length) this.growBytes(this.used + len);
     const b = this.bytes;
     let at = this.used;
     for (let j = 0; j < len; j++) {
@@ -86,7 +115,7 @@ export class StringColumn {
       e.set(this.ends);
       this.ends = e;
     }
-    if (this.used + len > this.bytes.length) this.bytes = growBuffer(this.bytes, this.used + len);
+    if (this.used + len > this.bytes.length) this.growBytes(this.used + len);
     const to = this.bytes;
     for (let j = start, at = this.used; j < end; j++) to[at++] = b[j]!;
     this.used += len;
@@ -342,23 +371,6 @@ export class SeenIds {
       if (v === -1) return -1;
       if (v >= 0 && t[2 * s + 1] === h && src[v] === source && this.ids.equalsEntry(v, col, j)) return v;
     }
-  }
-
-  /**
-   * The same table over another numbering of the messages: message v becomes `map[v]`, whose
-   * id is entry `map[v]` of `ids` and whose source is `sources()[map[v]]`. Slots keep their
-   * place and hash; a message the map drops (-1) stays as a tombstone (-2), so that probes
-   * go on past it. finish uses it to turn the load-order table into the canonical id index.
-   */
-  renumber(map: Int32Array, ids: StringColumn, sources: () => Uint16Array): void {
-    const t = this.table;
-    for (let k = 0; k < t.length; k += 2) {
-      const v = t[k]!;
-      if (v >= 0) t[k] = map[v]! >= 0 ? map[v]! : -2;
-    }
-    this.ids = ids;
-    this.sources = sources;
-    this.lastEntry = -1;
   }
 
   /** message `to` (same source, same id) takes the place of message `from` */

@@ -82,6 +82,12 @@ export interface Thread {
   rootAuthor: number;
   channel: number;
   kind: SourceKind;
+  /**
+   * Set when the key is the id of one of the thread's messages, that message's index (-1:
+   * outside a slice of the dataset): a comment export without post ids makes each top-level
+   * comment a thread keyed on its own id. Spares reading ids back to tell such a thread from a post.
+   */
+  keyMessage?: number;
 }
 
 export interface SourceInfo {

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive, weekOf } from '../../src/derive/index.js';
-import { networkView, weeklySeries } from '../../src/derive/charts.js';
+import { brandPostMessages, networkView, weeklySeries } from '../../src/derive/charts.js';
+import { sliceDataset } from '../../src/derive/slice.js';
 import { platformBreakdown } from '../../src/derive/platforms.js';
-import { weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
+import { brandPostMessagesReference, weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
 import { platformBreakdown as platformBreakdownReference } from '../reference/derive-platforms.js';
 import { Lex } from '../../src/lexicon/index.js';
 import { conversations, questionAnswers } from '../../src/derive/conversations.js';
@@ -95,6 +96,22 @@ describe('weeklySeries and platformBreakdown', () => {
         const core = new Set(corePicks.map((p) => p % ds.authors.length));
         expect(weeklySeries(ds, d, core)).toEqual(weeklySeriesReference(ds, d, core));
         expect(platformBreakdown(ds, d)).toEqual(platformBreakdownReference(ds, d));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('brandPostMessages', () => {
+  it('finds the brand posts the id-comparing version found, in the whole dataset and in slices that cut threads', () => {
+    fc.assert(
+      fc.property(randomDataset, fc.nat(), fc.nat(), ({ ds }, a, b) => {
+        expect(brandPostMessages(ds, derive(ds))).toEqual(brandPostMessagesReference(ds, derive(ds)));
+        if (ds.messages.count === 0) return;
+        // a period that starts or ends inside threads keyed on their first comment
+        const at = (x: number) => ds.messages.createdAt[x % ds.messages.count]!;
+        const slice = sliceDataset(ds, Math.min(at(a), at(b)), Math.max(at(a), at(b)));
+        expect(brandPostMessages(slice, derive(slice))).toEqual(brandPostMessagesReference(slice, derive(slice)));
       }),
       { numRuns: RUNS },
     );

@@ -35,3 +35,24 @@ export function weeklySeries(ds: Dataset, d: Derived, core: ReadonlySet<number>)
   for (const k of brandPostMessages(ds, d)) rows[weekOf(m.createdAt[k]!) - d.firstWeek]!.brandPosts++;
   return rows;
 }
+
+/**
+ * brandPostMessages before threads said which message their key is (src/derive/charts.ts):
+ * every comment thread without a root compared its key with its first message's id.
+ */
+export function brandPostMessagesReference(ds: Dataset, d: Derived): number[] {
+  const first = new Int32Array(ds.threads.length).fill(-1);
+  for (let k = 0; k < ds.messages.count; k++) {
+    const th = ds.messages.thread[k]!;
+    if (first[th] === -1) first[th] = k;
+  }
+  const out: number[] = [];
+  ds.threads.forEach((t, i) => {
+    const k = first[i]!;
+    if (k < 0) return;
+    if (t.root >= 0) {
+      if (t.rootAuthor >= 0 && d.isBrandAuthor[t.rootAuthor]) out.push(t.root);
+    } else if (t.kind === 'comments' && t.rootAuthor === POST_AUTHOR && t.key !== ds.messageId(k)) out.push(k);
+  });
+  return out.sort((a, b) => a - b);
+}

@@ -180,6 +180,8 @@ export const csvReader: FormatReader = {
     let layout: CsvLayout | null = null;
     let lexPool: LexPool | null = null;
     const reread = (offset: number): string => (layout && input.path !== null && columns.text !== undefined ? readField(input.path, layout, offset, columns.text) : '');
+    // the id as the row gave it (`readTrimmed` of the same field): the builder then keeps no id
+    const rereadId = (offset: number): string => (layout && input.path !== null && columns.id !== undefined ? readField(input.path, layout, offset, columns.id).trim() : '');
 
     const listed = new Map<string, number>();
     let ragged = 0;
@@ -216,7 +218,7 @@ export const csvReader: FormatReader = {
         kind: sourceKind,
         platform: platform === 'mixed' ? 'unknown' : platform,
         links: columns.parent !== undefined ? 'parent' : 'none',
-        ...(rereadable ? { reread } : {}),
+        ...(rereadable ? { reread, rereadId } : {}),
       });
       if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') {
         const bom = input.head[0] === 0xef && input.head[1] === 0xbb && input.head[2] === 0xbf ? 3 : 0;
