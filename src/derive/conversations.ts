@@ -229,58 +229,81 @@ export function questionAnswers(ds: Dataset, d: Derived, askedBy: Uint8Array): Q
   const n = m.count;
   const { author, parent, lex } = m;
   const { isBrandAuthor, isMemberAuthor } = d;
-  const asked = (k: number) => (lex[k]! & Lex.question) !== 0 && askedBy[author[k]!] !== 0;
-  let q = 0;
-  for (let k = 0; k < n; k++) if (asked(k)) q++;
-  const messages = new Int32Array(q);
-  // each question's position among them, for the passes below (a binary search per question
-  // and per reply cost 0.1 s at 1M rows); read only at questions, let go on return
+  // each question's position among them (-1 for any other message), for the passes below: a
+  // binary search per question and per reply cost 0.1 s at 1M rows, and reading the lexicon
+  // flags and the author again at every parent cost two more random reads; let go on return
   const indexOf = new Int32Array(n);
-  for (let k = 0, i = 0; k < n; k++) {
-    if (!asked(k)) continue;
-    indexOf[k] = i;
-    messages[i++] = k;
-  }
+  let q = 0;
+  for (let k = 0; k < n; k++) indexOf[k] = (lex[k]! & Lex.question) !== 0 && askedBy[author[k]!] !== 0 ? q++ : -1;
+  const messages = new Int32Array(q);
+  for (let k = 0; k < n; k++) if (indexOf[k]! >= 0) messages[indexOf[k]!] = k;
   const firstMemberReply = new Int32Array(q).fill(-1);
   const firstBrandReply = new Int32Array(q).fill(-1);
   const nextOtherMember = new Int32Array(q).fill(-1);
   const nextBrand = new Int32Array(q).fill(-1);
 
-  // what comes next in each conversation, read backwards: the nearest member message (j1, by
+  // What comes next in each conversation, read backwards: the nearest member message (j1, by
   // a1) and the nearest one by someone other than a1 (j2), so each question finds the next
-  // message by somebody else in constant time
+  // message by somebody else in constant time; only a loose message can answer whatever came
+  // before it.
   const loose = looseReply(ds, d);
-  const { start, order } = conv;
-  for (let c = 0; c < conv.count; c++) {
-    let j1 = -1;
-    let a1 = -1;
-    let j2 = -1;
-    let nb = -1;
-    for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
-      const k = order[i]!;
+  if (conv.count * 4 <= n) {
+    // Few, long conversations (a comment export: one per post, their messages spread over the
+    // whole file): the messages read backwards in time order, each conversation's four values
+    // side by side in a small table (16 bytes a conversation), instead of reading every
+    // column out of order conversation by conversation.
+    const state = new Int32Array(conv.count * 4).fill(-1);
+    const { of } = conv;
+    for (let k = n - 1; k >= 0; k--) {
+      const s = of[k]! * 4;
       const a = author[k]!;
-      if (asked(k)) {
-        const x = indexOf[k]!;
-        nextOtherMember[x] = a1 !== a ? j1 : j2;
-        nextBrand[x] = nb;
+      const x = indexOf[k]!;
+      if (x >= 0) {
+        nextOtherMember[x] = state[s + 1] !== a ? state[s]! : state[s + 2]!;
+        nextBrand[x] = state[s + 3]!;
       }
-      // only a loose message can answer whatever came before it
       if (!loose(k)) continue;
-      if (isBrandAuthor[a]) nb = k;
+      if (isBrandAuthor[a]) state[s + 3] = k;
       else if (isMemberAuthor[a]) {
-        if (a !== a1) j2 = j1;
-        j1 = k;
-        a1 = a;
+        if (a !== state[s + 1]) state[s + 2] = state[s]!;
+        state[s] = k;
+        state[s + 1] = a;
+      }
+    }
+  } else {
+    // many short conversations: read conversation by conversation, the four values in locals
+    const { start, order } = conv;
+    for (let c = 0; c < conv.count; c++) {
+      let j1 = -1;
+      let a1 = -1;
+      let j2 = -1;
+      let nb = -1;
+      for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
+        const k = order[i]!;
+        const a = author[k]!;
+        const x = indexOf[k]!;
+        if (x >= 0) {
+          nextOtherMember[x] = a1 !== a ? j1 : j2;
+          nextBrand[x] = nb;
+        }
+        if (!loose(k)) continue;
+        if (isBrandAuthor[a]) nb = k;
+        else if (isMemberAuthor[a]) {
+          if (a !== a1) j2 = j1;
+          j1 = k;
+          a1 = a;
+        }
       }
     }
   }
 
   for (let k = 0; k < n; k++) {
     const p = parent[k]!;
-    if (p < 0 || !asked(p)) continue;
+    if (p < 0) continue;
+    const x = indexOf[p]!;
+    if (x < 0) continue;
     const a = author[k]!;
     if (a === author[p]) continue;
-    const x = indexOf[p]!;
     if (isMemberAuthor[a]) {
       if (firstMemberReply[x]! < 0) firstMemberReply[x] = k;
     } else if (isBrandAuthor[a] && firstBrandReply[x]! < 0) firstBrandReply[x] = k;
