@@ -23,15 +23,24 @@ export default defineDetector({
         requests.push(k);
       } else if (offPlatformKind(ds, d, k)) proposers.add(a);
     }
-    // who answered a request: a direct reply, or a voice in the conversation the request opened
-    const requestSet = new Set(requests);
-    for (let k = 0; k < m.count; k++) {
-      const a = m.author[k]!;
-      if (!d.isMemberAuthor[a]) continue;
-      const p = m.parent[k]!;
-      const opener = conv.opener[conv.of[k]!]!;
-      const answers = (p >= 0 && requestSet.has(p) && m.author[p] !== a) || (opener !== k && requestSet.has(opener) && m.author[opener] !== a);
-      if (answers && !askers.has(a)) supporters.add(a);
+    // who answered a request: a direct reply, or a voice in the conversation the request opened.
+    // A request is a member's message with the flag: read on the columns (a Set of requests
+    // cost two lookups per member message), and only when there is one.
+    if (requests.length > 0) {
+      const { lex, author, parent } = m;
+      const isRequest = (k: number) => (lex[k]! & Lex.continueRequest) !== 0 && d.isMemberAuthor[author[k]!] === 1;
+      // per conversation, the author of the request that opened it, else -1
+      const requestOpener = new Int32Array(conv.count);
+      for (let c = 0; c < conv.count; c++) requestOpener[c] = isRequest(conv.opener[c]!) ? author[conv.opener[c]!]! : -1;
+      for (let k = 0; k < m.count; k++) {
+        const a = author[k]!;
+        if (!d.isMemberAuthor[a]) continue;
+        const p = parent[k]!;
+        const asker = requestOpener[conv.of[k]!]!;
+        // the opener's author is another member: the message is not the opener itself
+        const answers = (p >= 0 && isRequest(p) && author[p] !== a) || (asker >= 0 && asker !== a);
+        if (answers && !askers.has(a)) supporters.add(a);
+      }
     }
     for (const a of askers) proposers.delete(a);
     const values = {

@@ -21,6 +21,7 @@ import { detectors, type Detector } from '../../src/detectors/index.js';
 import brandIndependence from '../reference/detectors/brand-independence.js';
 import collectiveDynamic from '../reference/detectors/collective-dynamic.js';
 import coreGroup from '../reference/detectors/core-group.js';
+import desireToContinue from '../reference/detectors/desire-to-continue.js';
 import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
@@ -32,6 +33,7 @@ const DETECTORS: [string, Detector][] = [
   ['brand-independence', brandIndependence],
   ['core-group', coreGroup],
   ['collective-dynamic', collectiveDynamic],
+  ['desire-to-continue', desireToContinue],
 ];
 
 
