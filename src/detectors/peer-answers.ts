@@ -1,14 +1,9 @@
 /** « Des personnes posent des questions et se répondent entre elles » (§4) */
-import { conversations, questionAnswers } from '../derive/conversations.js';
+import { conversations, firstAnswers } from '../derive/conversations.js';
 import { msg } from '../i18n/index.js';
 import { type EvidenceRef, defineDetector, ratio, round, scale, selectQuantile } from './define-detector.js';
 
 const HOUR = 3600 * 1000;
-
-/** Messages are in time order: the smaller index of two (-1 = none) came first. */
-function earliest(a: number, b: number): number {
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-}
 
 export default defineDetector({
   id: 'peer-answers',
@@ -16,7 +11,7 @@ export default defineDetector({
   run({ ds, d }) {
     const m = ds.messages;
     const conv = conversations(ds, d);
-    const qa = questionAnswers(ds, d, d.isMemberAuthor);
+    const qa = firstAnswers(ds, d, d.isMemberAuthor);
     let questions = 0;
     let byMember = 0;
     let byBrand = 0;
@@ -38,8 +33,8 @@ export default defineDetector({
       questions++;
       // the first answer: a direct reply, or (in a thread or a chat where replies point to the
       // thread rather than to the question) the next message of the conversation by someone else
-      const fm = earliest(qa.firstMemberReply[x]!, qa.nextOtherMember[x]!);
-      const fb = earliest(qa.firstBrandReply[x]!, qa.nextBrand[x]!);
+      const fm = qa.member[x]!;
+      const fb = qa.brand[x]!;
       if (fm >= 0) {
         byMember++;
         memberDelays[byMember - 1] = Math.max(0, createdAt[fm]! - createdAt[k]!) / HOUR;

@@ -11,7 +11,7 @@ import { platformBreakdown } from '../../src/derive/platforms.js';
 import { weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
 import { platformBreakdown as platformBreakdownReference } from '../reference/derive-platforms.js';
 import { Lex } from '../../src/lexicon/index.js';
-import { conversations, questionAnswers } from '../../src/derive/conversations.js';
+import { conversations, firstAnswers, questionAnswers } from '../../src/derive/conversations.js';
 import { conversationsReference } from '../reference/conversations.js';
 import { quantile, selectQuantile, topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
@@ -22,6 +22,7 @@ import brandIndependence from '../reference/detectors/brand-independence.js';
 import collectiveDynamic from '../reference/detectors/collective-dynamic.js';
 import coreGroup from '../reference/detectors/core-group.js';
 import desireToContinue from '../reference/detectors/desire-to-continue.js';
+import oneOffParticipants from '../reference/detectors/one-off-participants.js';
 import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
@@ -34,6 +35,7 @@ const DETECTORS: [string, Detector][] = [
   ['core-group', coreGroup],
   ['collective-dynamic', collectiveDynamic],
   ['desire-to-continue', desireToContinue],
+  ['one-off-participants', oneOffParticipants],
 ];
 
 
@@ -82,6 +84,12 @@ describe('conversations', () => {
           expect([...qa.firstBrandReply]).toEqual(at(firstBrandReply));
           expect([...qa.nextOtherMember]).toEqual(at(nextOtherMember));
           expect([...qa.nextBrand]).toEqual(at(nextBrand));
+          // folded: the earlier of the two answers, -1 for none
+          const earliest = (x: number, y: number) => (x < 0 ? y : y < 0 ? x : Math.min(x, y));
+          const first = firstAnswers(ds, d, askedBy);
+          expect([...first.messages]).toEqual(questions);
+          expect([...first.member]).toEqual(questions.map((k) => earliest(firstMemberReply[k]!, nextOtherMember[k]!)));
+          expect([...first.brand]).toEqual(questions.map((k) => earliest(firstBrandReply[k]!, nextBrand[k]!)));
         }
       }),
       { numRuns: RUNS },
