@@ -42,6 +42,17 @@ export interface Conversations {
   /** the messages of conversation c are order[start[c] .. start[c + 1]), in time order */
   start: Int32Array;
   order: Int32Array;
+  /**
+   * per message, one bit: it may answer whoever spoke before it (`looseReply`); read with
+   * `isLoose`. Kept as bits (n / 8 bytes): every pass that walks conversations asks, and the
+   * rule reads the parent's author, out of order.
+   */
+  loose: Uint32Array;
+}
+
+/** whether message k may answer whoever spoke just before it in its conversation */
+export function isLoose(conv: Conversations, k: number): boolean {
+  return ((conv.loose[k >>> 5]! >>> (k & 31)) & 1) === 1;
 }
 
 const cache = new WeakMap<Derived, Conversations>();
@@ -141,7 +152,10 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   // per author, stamped with the conversation being read, so nothing is cleared between them
   const seen = new Int32Array(nA).fill(-1);
   const lastSeq = new Int32Array(nA);
-  const loose = looseReply(ds, d);
+  const rule = looseReply(ds, d);
+  const looseBits = new Uint32Array((n + 31) >>> 5);
+  for (let k = 0; k < n; k++) if (rule(k)) looseBits[k >>> 5]! |= 1 << (k & 31);
+  const loose = (k: number) => ((looseBits[k >>> 5]! >>> (k & 31)) & 1) === 1;
   // the (replier, member answered) pairs of named replies, each stamped with the last
   // conversation it was seen in: one typed table for all conversations, never cleared
   let named = 0;
@@ -198,6 +212,7 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
     memberReplyCount,
     start,
     order,
+    loose: looseBits,
   };
   cache.set(d, out);
   return out;
@@ -280,7 +295,7 @@ function answerColumns(ds: Dataset, d: Derived, askedBy: Uint8Array, fold: boole
   // a1) and the nearest one by someone other than a1 (j2), so each question finds the next
   // message by somebody else in constant time; only a loose message can answer whatever came
   // before it.
-  const loose = looseReply(ds, d);
+  const loose = (k: number) => isLoose(conv, k);
   if (conv.count * 4 <= n) {
     // Few, long conversations (a comment export: one per post, their messages spread over the
     // whole file): the messages read backwards in time order, each conversation's four values
