@@ -23,6 +23,7 @@ import collectiveDynamic from '../reference/detectors/collective-dynamic.js';
 import coreGroup from '../reference/detectors/core-group.js';
 import desireToContinue from '../reference/detectors/desire-to-continue.js';
 import oneOffParticipants from '../reference/detectors/one-off-participants.js';
+import rentedGround from '../reference/detectors/rented-ground.js';
 import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
@@ -36,6 +37,7 @@ const DETECTORS: [string, Detector][] = [
   ['collective-dynamic', collectiveDynamic],
   ['desire-to-continue', desireToContinue],
   ['one-off-participants', oneOffParticipants],
+  ['rented-ground', rentedGround],
 ];
 
 
