@@ -17,11 +17,11 @@ export default defineDetector({
     let byBrand = 0;
     let brandOnly = 0;
     const { author, createdAt } = m;
-    // delays in typed arrays, their quantiles found by selection: a large export has hundreds of
-    // thousands of questions
+    // delays in a typed array, their quantiles found by selection: a large export has hundreds of
+    // thousands of questions. One array, the members' delays first, then the brand's (8 bytes a
+    // question less while it runs)
     const asked = qa.messages.length;
-    const memberDelays = new Float64Array(asked);
-    const brandDelays = new Float64Array(asked);
+    const delays = new Float64Array(asked);
     const answered: number[] = [];
     // the questions nobody answered: how many, and the first five that opened a conversation
     // and the first five that did not (the highlights list the former first)
@@ -37,12 +37,11 @@ export default defineDetector({
       const fb = qa.brand[x]!;
       if (fm >= 0) {
         byMember++;
-        memberDelays[byMember - 1] = Math.max(0, createdAt[fm]! - createdAt[k]!) / HOUR;
+        delays[byMember - 1] = Math.max(0, createdAt[fm]! - createdAt[k]!) / HOUR;
         if (answered.length < 3) answered.push(fm);
       }
       if (fb >= 0) {
         byBrand++;
-        brandDelays[byBrand - 1] = Math.max(0, createdAt[fb]! - createdAt[k]!) / HOUR;
         if (fm < 0) brandOnly++;
       }
       if (fm < 0 && fb < 0) {
@@ -51,11 +50,17 @@ export default defineDetector({
         if (list.length < 5) list.push(k);
       }
     }
-    const memberAnswered = memberDelays.subarray(0, byMember);
-    const brandAnswered = brandDelays.subarray(0, byBrand);
+    const memberAnswered = delays.subarray(0, byMember);
     const coverage = ratio(byMember, questions);
     const hours = (x: number | null) => (x === null ? null : round(x, 1));
     const median = hours(selectQuantile(memberAnswered, 0.5));
+    const p90 = hours(selectQuantile(memberAnswered, 0.9));
+    // the brand's delays, in the same array once the members' quantiles are read
+    for (let x = 0, i = 0; x < asked; x++) {
+      const fb = qa.brand[x]!;
+      if (fb >= 0) delays[i++] = Math.max(0, createdAt[fb]! - createdAt[qa.messages[x]!]!) / HOUR;
+    }
+    const brandMedian = hours(selectQuantile(delays.subarray(0, byBrand), 0.5));
     const values = {
       questions,
       answeredByMember: byMember,
@@ -65,8 +70,8 @@ export default defineDetector({
       memberCoverage: round(coverage),
       brandCoverage: round(ratio(byBrand, questions)),
       medianHoursToMemberAnswer: median,
-      p90HoursToMemberAnswer: hours(selectQuantile(memberAnswered, 0.9)),
-      medianHoursToBrandAnswer: hours(selectQuantile(brandAnswered, 0.5)),
+      p90HoursToMemberAnswer: p90,
+      medianHoursToBrandAnswer: brandMedian,
     };
     if (questions === 0) return { score: null, reason: msg('reason.noQuestions'), values, sample: 0, usesReplies: true };
     const evidence: EvidenceRef[] = answered.map((k) => ({ message: k }));
