@@ -112,9 +112,9 @@ export interface NetworkView {
  * received, the brand's included), with the brand as one node. Weighted and undirected:
  * what matters to the eye is who is linked to whom, and how much.
  *
- * Two passes over the messages, no map: the first counts each member's replies (sent and
- * received) to pick the members shown, the second adds up the replies between shown nodes
- * in a small square table. (test/reference/network-view.ts is the map-of-every-pair version
+ * No map: each member's replies (sent and received) pick the members shown, from derive's
+ * counts and the brand's replies; a pass over the messages then adds up the replies between
+ * shown nodes in a small square table. (test/reference/network-view.ts is the map-of-every-pair version
  * it replaced; a property test compares them.)
  */
 export function networkView(ds: Dataset, d: Derived, core: ReadonlySet<number>, limit: number): NetworkView {
@@ -126,17 +126,19 @@ export function networkView(ds: Dataset, d: Derived, core: ReadonlySet<number>, 
   // a node per member, the brand's accounts (and its unexported posts) as one node, index nA;
   // -1 for anyone else (bots)
   const nodeOf = (a: number) => (a === POST_AUTHOR || (a >= 0 && isBrandAuthor[a]) ? nA : a >= 0 && isMemberAuthor[a] ? a : -1);
+  // A member's replies sent (to members and to the brand) and received from members are
+  // derive's counts; only the brand's replies to members are counted here, on the brand's
+  // messages alone.
+  const { repliesToMembers, repliesToBrand, answersReceived } = d.authorStats;
   const strength = new Int32Array(nA);
-  let members = 0;
+  for (let a = 0; a < nA; a++) if (isMemberAuthor[a]) strength[a] = repliesToMembers[a]! + repliesToBrand[a]! + answersReceived[a]!;
   for (let k = 0; k < n; k++) {
+    if (!isBrandAuthor[author[k]!]) continue;
     const t = target[k]!;
-    if (t === NO_TARGET) continue;
-    const x = nodeOf(author[k]!);
-    const y = nodeOf(t);
-    if (x < 0 || y < 0 || x === y) continue;
-    if (x < nA && strength[x]!++ === 0) members++;
-    if (y < nA && strength[y]!++ === 0) members++;
+    if (t >= 0 && isMemberAuthor[t]) strength[t]!++;
   }
+  let members = 0;
+  for (let a = 0; a < nA; a++) if (strength[a]! > 0) members++;
   // the most connected first; ties to whoever wrote first, then the lower index
   const firstMessage = d.authorStats.firstMessage;
   const before = (a: number, b: number) =>

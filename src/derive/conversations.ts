@@ -42,6 +42,17 @@ export interface Conversations {
   /** the messages of conversation c are order[start[c] .. start[c + 1]), in time order */
   start: Int32Array;
   order: Int32Array;
+  /**
+   * per message, one bit: it may answer whoever spoke before it (`looseReply`); read with
+   * `isLoose`. Kept as bits (n / 8 bytes): every pass that walks conversations asks, and the
+   * rule reads the parent's author, out of order.
+   */
+  loose: Uint32Array;
+}
+
+/** whether message k may answer whoever spoke just before it in its conversation */
+export function isLoose(conv: Conversations, k: number): boolean {
+  return ((conv.loose[k >>> 5]! >>> (k & 31)) & 1) === 1;
 }
 
 const cache = new WeakMap<Derived, Conversations>();
@@ -141,7 +152,10 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
   // per author, stamped with the conversation being read, so nothing is cleared between them
   const seen = new Int32Array(nA).fill(-1);
   const lastSeq = new Int32Array(nA);
-  const loose = looseReply(ds, d);
+  const rule = looseReply(ds, d);
+  const looseBits = new Uint32Array((n + 31) >>> 5);
+  for (let k = 0; k < n; k++) if (rule(k)) looseBits[k >>> 5]! |= 1 << (k & 31);
+  const loose = (k: number) => ((looseBits[k >>> 5]! >>> (k & 31)) & 1) === 1;
   // the (replier, member answered) pairs of named replies, each stamped with the last
   // conversation it was seen in: one typed table for all conversations, never cleared
   let named = 0;
@@ -198,6 +212,7 @@ export function conversations(ds: Dataset, d: Derived): Conversations {
     memberReplyCount,
     start,
     order,
+    loose: looseBits,
   };
   cache.set(d, out);
   return out;
@@ -224,64 +239,152 @@ export interface QuestionAnswers {
  * through the whole audit, were 40 MB at 3M rows).
  */
 export function questionAnswers(ds: Dataset, d: Derived, askedBy: Uint8Array): QuestionAnswers {
+  return answerColumns(ds, d, askedBy, false);
+}
+
+/** The first answer to each question by a member and by the brand, whichever way it came. */
+export interface FirstAnswers {
+  /** the questions, in message (time) order; the columns below are indexed like it */
+  messages: Int32Array;
+  /** the earlier of the first direct reply and the next message of its conversation by another member, or -1 */
+  member: Int32Array;
+  /** the same by a brand account, or -1 */
+  brand: Int32Array;
+}
+
+/**
+ * `questionAnswers` with each pair of columns folded into its earlier answer, as peer-answers
+ * reads them: 12 bytes a question instead of 20 (two thirds of a comment export can be
+ * questions: 16 MB less at 3M rows while it runs).
+ */
+export function firstAnswers(ds: Dataset, d: Derived, askedBy: Uint8Array): FirstAnswers {
+  const qa = answerColumns(ds, d, askedBy, true);
+  return { messages: qa.messages, member: qa.firstMemberReply, brand: qa.firstBrandReply };
+}
+
+/** the number of bits set in a 32-bit word */
+function popcount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Messages are in time order: the smaller index of two (-1 = none) came first. */
+function earliest(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
+ * The columns of `questionAnswers`; with `fold`, the next message by another member (by the
+ * brand) is written into the first-reply column itself, and every direct reply then keeps the
+ * earlier of the two (the earliest direct reply is the first one).
+ */
+function answerColumns(ds: Dataset, d: Derived, askedBy: Uint8Array, fold: boolean): QuestionAnswers {
   const conv = conversations(ds, d);
   const m = ds.messages;
   const n = m.count;
   const { author, parent, lex } = m;
   const { isBrandAuthor, isMemberAuthor } = d;
-  const asked = (k: number) => (lex[k]! & Lex.question) !== 0 && askedBy[author[k]!] !== 0;
+  // Each question's position among them (-1 for any other message), for the passes below: a
+  // binary search per question and per reply cost 0.1 s at 1M rows. One bit a message and the
+  // count of questions before each word of 32 (a rank: that count plus the bits before it in
+  // its word): n / 4 bytes where a position per message took 4 (12 MB at 3M rows), and small
+  // enough to stay in the cache when each reply looks its parent up.
+  const words = (n + 31) >>> 5;
+  const bits = new Uint32Array(words);
   let q = 0;
-  for (let k = 0; k < n; k++) if (asked(k)) q++;
-  const messages = new Int32Array(q);
-  // each question's position among them, for the passes below (a binary search per question
-  // and per reply cost 0.1 s at 1M rows); read only at questions, let go on return
-  const indexOf = new Int32Array(n);
-  for (let k = 0, i = 0; k < n; k++) {
-    if (!asked(k)) continue;
-    indexOf[k] = i;
-    messages[i++] = k;
+  for (let k = 0; k < n; k++) {
+    if ((lex[k]! & Lex.question) === 0 || askedBy[author[k]!] === 0) continue;
+    bits[k >>> 5]! |= 1 << (k & 31);
+    q++;
   }
+  const before = new Int32Array(words);
+  for (let w = 0, c = 0; w < words; w++) {
+    before[w] = c;
+    c += popcount(bits[w]!);
+  }
+  const indexOf = (k: number): number => {
+    const word = bits[k >>> 5]!;
+    const bit = 1 << (k & 31);
+    // bit - 1: the bits below k's (for the top bit, -2^31 - 1 is 0x7fffffff once an int32)
+    return (word & bit) === 0 ? -1 : before[k >>> 5]! + popcount(word & (bit - 1));
+  };
+  const messages = new Int32Array(q);
+  for (let k = 0, i = 0; k < n; k++) if ((bits[k >>> 5]! >>> (k & 31)) & 1) messages[i++] = k;
   const firstMemberReply = new Int32Array(q).fill(-1);
   const firstBrandReply = new Int32Array(q).fill(-1);
-  const nextOtherMember = new Int32Array(q).fill(-1);
-  const nextBrand = new Int32Array(q).fill(-1);
+  const nextOtherMember = fold ? firstMemberReply : new Int32Array(q).fill(-1);
+  const nextBrand = fold ? firstBrandReply : new Int32Array(q).fill(-1);
 
-  // what comes next in each conversation, read backwards: the nearest member message (j1, by
+  // What comes next in each conversation, read backwards: the nearest member message (j1, by
   // a1) and the nearest one by someone other than a1 (j2), so each question finds the next
-  // message by somebody else in constant time
-  const loose = looseReply(ds, d);
-  const { start, order } = conv;
-  for (let c = 0; c < conv.count; c++) {
-    let j1 = -1;
-    let a1 = -1;
-    let j2 = -1;
-    let nb = -1;
-    for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
-      const k = order[i]!;
+  // message by somebody else in constant time; only a loose message can answer whatever came
+  // before it.
+  const loose = (k: number) => isLoose(conv, k);
+  if (conv.count * 4 <= n) {
+    // Few, long conversations (a comment export: one per post, their messages spread over the
+    // whole file): the messages read backwards in time order, each conversation's four values
+    // side by side in a small table (16 bytes a conversation), instead of reading every
+    // column out of order conversation by conversation.
+    const state = new Int32Array(conv.count * 4).fill(-1);
+    const { of } = conv;
+    // read backwards, the questions come last first: their positions count down from q
+    let next = q;
+    for (let k = n - 1; k >= 0; k--) {
+      const s = of[k]! * 4;
       const a = author[k]!;
-      if (asked(k)) {
-        const x = indexOf[k]!;
-        nextOtherMember[x] = a1 !== a ? j1 : j2;
-        nextBrand[x] = nb;
+      const x = (bits[k >>> 5]! >>> (k & 31)) & 1 ? --next : -1;
+      if (x >= 0) {
+        nextOtherMember[x] = state[s + 1] !== a ? state[s]! : state[s + 2]!;
+        nextBrand[x] = state[s + 3]!;
       }
-      // only a loose message can answer whatever came before it
       if (!loose(k)) continue;
-      if (isBrandAuthor[a]) nb = k;
+      if (isBrandAuthor[a]) state[s + 3] = k;
       else if (isMemberAuthor[a]) {
-        if (a !== a1) j2 = j1;
-        j1 = k;
-        a1 = a;
+        if (a !== state[s + 1]) state[s + 2] = state[s]!;
+        state[s] = k;
+        state[s + 1] = a;
+      }
+    }
+  } else {
+    // many short conversations: read conversation by conversation, the four values in locals
+    const { start, order } = conv;
+    for (let c = 0; c < conv.count; c++) {
+      let j1 = -1;
+      let a1 = -1;
+      let j2 = -1;
+      let nb = -1;
+      for (let i = start[c + 1]! - 1; i >= start[c]!; i--) {
+        const k = order[i]!;
+        const a = author[k]!;
+        const x = indexOf(k);
+        if (x >= 0) {
+          nextOtherMember[x] = a1 !== a ? j1 : j2;
+          nextBrand[x] = nb;
+        }
+        if (!loose(k)) continue;
+        if (isBrandAuthor[a]) nb = k;
+        else if (isMemberAuthor[a]) {
+          if (a !== a1) j2 = j1;
+          j1 = k;
+          a1 = a;
+        }
       }
     }
   }
 
   for (let k = 0; k < n; k++) {
     const p = parent[k]!;
-    if (p < 0 || !asked(p)) continue;
+    if (p < 0) continue;
+    const x = indexOf(p);
+    if (x < 0) continue;
     const a = author[k]!;
     if (a === author[p]) continue;
-    const x = indexOf[p]!;
-    if (isMemberAuthor[a]) {
+    if (fold) {
+      if (isMemberAuthor[a]) firstMemberReply[x] = earliest(firstMemberReply[x]!, k);
+      else if (isBrandAuthor[a]) firstBrandReply[x] = earliest(firstBrandReply[x]!, k);
+    } else if (isMemberAuthor[a]) {
       if (firstMemberReply[x]! < 0) firstMemberReply[x] = k;
     } else if (isBrandAuthor[a] && firstBrandReply[x]! < 0) firstBrandReply[x] = k;
   }

@@ -74,9 +74,8 @@ class CompactGraph {
     if (edges > 1024) {
       this.src = new Int32Array(edges);
       this.dst = new Int32Array(edges);
-      let slots = 2048;
-      while (slots < edges * 2 + 2) slots *= 2;
-      this.slotTable = new Int32Array(slots);
+      // a graph sized in advance is built by `mergeNew`, which needs no edge set
+      this.slotTable = null;
     }
     const nodes = Math.min(ids, edges * 2);
     if (nodes > 1024) {
@@ -163,6 +162,27 @@ class CompactGraph {
     this.slots[s] = ++this.edgeCount;
     this.deg[u]!++;
     this.deg[v]!++;
+    this.adjacency = null;
+    this.components = null;
+  }
+
+  /**
+   * mergeEdge for an edge the caller knows is not in the graph yet (`replyNetwork` below reads
+   * distinct pairs): the same nodes, order and degrees, without looking the edge up. The edge
+   * set is dropped, remade if `hasEdge` or a later `merge` needs it.
+   */
+  mergeNew(fromId: number, toId: number): void {
+    const u = this.node(fromId);
+    const v = this.node(toId);
+    if (this.edgeCount >= this.src.length) {
+      this.src = doubled(this.src);
+      this.dst = doubled(this.dst);
+    }
+    this.src[this.edgeCount] = u;
+    this.dst[this.edgeCount++] = v;
+    this.deg[u]!++;
+    this.deg[v]!++;
+    this.slotTable = null;
     this.adjacency = null;
     this.components = null;
   }
@@ -486,6 +506,18 @@ function replyPairs(ds: Dataset, d: Derived): ReplyPairs {
   return { start: groupStart, to, unique, brandPairs };
 }
 
+/** whether the ascending run sorted[lo .. hi) holds v */
+function sortedHas(sorted: Int32Array, lo: number, hi: number, v: number): boolean {
+  let l = lo;
+  let h = hi;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (sorted[mid]! < v) l = mid + 1;
+    else h = mid;
+  }
+  return l < hi && sorted[l] === v;
+}
+
 export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
   const hit = cache.get(d);
   if (hit) return hit;
@@ -497,14 +529,20 @@ export function replyNetwork(ds: Dataset, d: Derived): ReplyNetwork {
     const pairs = (kept ??= replyPairs(ds, d));
     const { start, to, unique, brandPairs } = pairs;
     const withBrand = which === 'withBrand';
-    const g = new CompactGraph(which === 'directed' ? 'directed' : 'undirected', nA + 1, withBrand ? unique : unique - brandPairs);
+    const undirected = which !== 'directed';
+    const g = new CompactGraph(undirected ? 'undirected' : 'directed', nA + 1, withBrand ? unique : unique - brandPairs);
+    // The pairs are distinct and merged group by group, in ascending order of source: a pair
+    // (x, y) is already an undirected edge only if its reverse was merged, that is when group y
+    // came first (y < x) and holds x (each group's targets are sorted: a binary search). No
+    // edge set is needed to build the graphs.
     for (let x = 0; x <= nA; x++) {
       const a = x === 0 ? nA : x - 1;
       if (!withBrand && a === nA) continue;
       for (let j = start[x]!; j < start[x + 1]!; j++) {
         const y = to[j]!;
         if (!withBrand && y === 0) continue;
-        g.merge(a, y === 0 ? nA : y - 1);
+        if (undirected && y < x && sortedHas(to, start[y]!, start[y + 1]!, x)) continue;
+        g.mergeNew(a, y === 0 ? nA : y - 1);
       }
     }
     g.seal();

@@ -184,19 +184,21 @@ export function derive(ds: Dataset): Derived {
     }
   }
 
-  // distinct (author, thread) pairs: threads per author, members per thread. Messages are
-  // grouped by thread (a counting sort) and each author stamped with the thread last seen:
-  // linear, where a Set of author × thread keys costs a hash per message.
+  // distinct (author, thread) pairs: threads per author, members per thread. The authors of
+  // the messages are grouped by thread (a counting sort) and each author stamped with the
+  // thread last seen: linear, where a Set of author × thread keys costs a hash per message.
+  // The groups hold the authors themselves, not the messages: read back in thread order, the
+  // author column would be read out of order.
   const threadStart = new Int32Array(nT + 1);
   for (let k = 0; k < n; k++) threadStart[thread[k]! + 1]!++;
   for (let t = 0; t < nT; t++) threadStart[t + 1]! += threadStart[t]!;
-  const byThread = new Int32Array(n);
+  const authorsByThread = new Int32Array(n);
   const fill = threadStart.slice(0, nT);
-  for (let k = 0; k < n; k++) byThread[fill[thread[k]!]!++] = k;
+  for (let k = 0; k < n; k++) authorsByThread[fill[thread[k]!]!++] = author[k]!;
   const stamp = new Int32Array(nA).fill(-1);
   for (let t = 0; t < nT; t++) {
     for (let j = threadStart[t]!; j < threadStart[t + 1]!; j++) {
-      const a = author[byThread[j]!]!;
+      const a = authorsByThread[j]!;
       if (stamp[a] === t) continue;
       stamp[a] = t;
       st.threads[a]!++;

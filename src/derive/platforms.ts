@@ -6,7 +6,6 @@
  */
 import type { Dataset } from '../model/dataset.js';
 import type { Derived } from './index.js';
-import { POST_AUTHOR } from '../model/dataset.js';
 
 export interface PlatformStats {
   platform: string;
@@ -38,27 +37,25 @@ export function platformBreakdown(ds: Dataset, d: Derived): PlatformStats[] {
     }
     platformOf[i] = p;
   });
-  const { messages } = d.authorStats;
+  // derive already counted each member's replies to members and to the brand (the same
+  // targets, the same rule): a platform's totals are its members' sums, no pass over messages
+  const { messages, repliesToBrand, repliesToMembers } = d.authorStats;
+  const toBrand = new Float64Array(stats.length);
+  const toMember = new Float64Array(stats.length);
   for (let i = 0; i < ds.authors.length; i++) {
     if (messages[i] === 0) continue;
-    const s = stats[platformOf[i]!]!;
+    const p = platformOf[i]!;
+    const s = stats[p]!;
     s.authors++;
     s.messages += messages[i]!;
     if (d.isMemberAuthor[i]) {
       s.activeMembers++;
       s.memberMessages += messages[i]!;
+      toBrand[p]! += repliesToBrand[i]!;
+      toMember[p]! += repliesToMembers[i]!;
     } else if (d.isBrandAuthor[i]) s.brandMessages += messages[i]!;
   }
   const m = ds.messages;
-  const toBrand = new Float64Array(stats.length);
-  const toMember = new Float64Array(stats.length);
-  for (let k = 0; k < m.count; k++) {
-    const a = m.author[k]!;
-    if (!d.isMemberAuthor[a]) continue;
-    const target = d.target[k]!;
-    if (target === POST_AUTHOR || (target >= 0 && d.isBrandAuthor[target])) toBrand[platformOf[a]!]!++;
-    else if (target >= 0 && d.isMemberAuthor[target]) toMember[platformOf[a]!]!++;
-  }
   // a platform is listed when one of its authors wrote
   const total = m.count;
   const out = stats.filter((s) => s.authors > 0);

@@ -1,27 +1,93 @@
 /** « Vous sentez une vraie dynamique collective, une “émulation” » */
 import { type Conversations, conversations } from '../derive/conversations.js';
 import type { Derived } from '../derive/index.js';
-import { PairTable } from '../derive/pair-table.js';
 import { msg } from '../i18n/index.js';
 import { Lex } from '../lexicon/index.js';
 import { type Dataset, NO_TARGET } from '../model/dataset.js';
 import { type EvidenceRef, defineDetector, ratio, round, scale, topAuthors } from './define-detector.js';
 
 /**
- * For each member message that the export links to nobody, the member it answers in its
- * conversation: the last other member who wrote before it (or -1).
+ * The member-to-member links of a dataset, grouped by the lower author of each pair: who
+ * answers whom (the reply link, else the implied one), in which conversation, counted pair
+ * by pair without a hash table.
  */
-function impliedTargets(ds: Dataset, d: Derived, conv: Conversations): Int32Array {
+interface Links {
+  /** links with one member answering another, written through the export or implied */
+  count: number;
+  /** member messages the export links to nobody but that answer the member who spoke before */
+  impliedReplies: number;
+  /** thanks and welcomes from one member to another */
+  warm: number;
+  /** the first three of them, in message order */
+  warmExamples: number[];
+  /** the links of pair (x, y), x < y, are at start[x] .. start[x + 1]: y * 2 + 1 when y wrote
+   * to x, y * 2 when x wrote to y, in `other`; the conversation in `conv` */
+  start: Int32Array;
+  other: Int32Array;
+  conv: Int32Array;
+}
+
+/**
+ * One pass over the messages in time order, twice (to count, then to place the links): a
+ * member message the export links to nobody answers the last other member who wrote before
+ * it in its conversation (`lastMember`, a column per conversation), else its reply target
+ * when that is a member. The links are placed with a counting sort by the pair's lower author
+ * (stable: each group keeps message order), 8 bytes a link; the hash tables this replaced
+ * held 13 bytes a slot at 2–4 slots a distinct pair, plus a column of implied targets.
+ */
+function memberLinks(ds: Dataset, d: Derived, conv: Conversations): Links {
   const m = ds.messages;
-  const out = new Int32Array(m.count).fill(-1);
-  for (let c = 0; c < conv.count; c++) {
-    let last = -1;
-    for (let i = conv.start[c]!; i < conv.start[c + 1]!; i++) {
-      const k = conv.order[i]!;
-      const a = m.author[k]!;
-      if (!d.isMemberAuthor[a]) continue;
-      if (d.target[k] === NO_TARGET && last >= 0 && last !== a) out[k] = last;
-      last = a;
+  const n = m.count;
+  const nA = ds.authors.length;
+  const { author, lex } = m;
+  const { target, isMemberAuthor } = d;
+  const of = conv.of;
+  const lastMember = new Int32Array(conv.count);
+  // pos[x + 2] counts the links of group x; after the prefix sums pos[x + 1] is where group
+  // x starts, and it is moved along as the group is filled, ending where group x + 1 starts
+  const pos = new Int32Array(nA + 2);
+  let other = new Int32Array(0);
+  let convOf = new Int32Array(0);
+  const out: Links = { count: 0, impliedReplies: 0, warm: 0, warmExamples: [], start: pos, other, conv: convOf };
+  for (let pass = 0; pass < 2; pass++) {
+    lastMember.fill(-1);
+    for (let k = 0; k < n; k++) {
+      const a = author[k]!;
+      if (!isMemberAuthor[a]) continue;
+      const c = of[k]!;
+      const last = lastMember[c]!;
+      lastMember[c] = a;
+      const t = target[k]!;
+      // the reply target when it is a member (never the author: derive drops self-replies);
+      // without one, the member who spoke last (implied); a reply to the brand answers no member
+      let to: number;
+      let implied = false;
+      if (t >= 0) {
+        if (!isMemberAuthor[t]) continue;
+        to = t;
+      } else if (t === NO_TARGET && last >= 0 && last !== a) {
+        to = last;
+        implied = true;
+      } else continue;
+      const lo = a < to ? a : to;
+      if (pass === 0) {
+        pos[lo + 2]!++;
+        out.count++;
+        if (implied) out.impliedReplies++;
+        if (lex[k]! & (Lex.thanks | Lex.welcome)) {
+          out.warm++;
+          if (out.warmExamples.length < 3) out.warmExamples.push(k);
+        }
+      } else {
+        const j = pos[lo + 1]!++;
+        other[j] = lo === a ? to * 2 : a * 2 + 1;
+        convOf[j] = c;
+      }
+    }
+    if (pass === 0) {
+      for (let x = 2; x < nA + 2; x++) pos[x]! += pos[x - 1]!;
+      other = out.other = new Int32Array(out.count);
+      convOf = out.conv = new Int32Array(out.count);
     }
   }
   return out;
@@ -31,57 +97,56 @@ export default defineDetector({
   id: 'collective-dynamic',
   group: 'community',
   run({ ds, d }) {
-    const m = ds.messages;
     const nA = ds.authors.length;
     const conv = conversations(ds, d);
     // who answers whom: the reply links, plus the answers the export does not link. In a
     // thread where every reply points to the root (Slack), the asker's "Merci Julie" answers
     // nobody; said in a conversation, it answers the last member who spoke before.
-    const implied = impliedTargets(ds, d, conv);
-    let impliedReplies = 0;
-    for (let k = 0; k < m.count; k++) if (implied[k]! >= 0) impliedReplies++;
-    // who a member message answers among members: its reply target, else the implied one
-    const memberTo = (k: number, a: number) => {
-      const t = d.target[k]!;
-      return t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a] ? t : implied[k]!;
-    };
-    let links = 0;
-    for (let k = 0; k < m.count; k++) {
-      const a = m.author[k]!;
-      const to = memberTo(k, a);
-      if (to >= 0 && to !== a) links++;
-    }
+    const links = memberLinks(ds, d, conv);
+    const { impliedReplies, warm, warmExamples } = links;
     // pairs of members, whichever way the replies went, and whether they met again in another
-    // conversation: a question and its thanks are one exchange, talking again is a tie. A
-    // typed table (the pair's first conversation, marked when they met again) where a Map and
-    // a Set took an entry object per pair.
-    // Both tables start for a quarter of the links and grow: sized for every link, they took
-    // 2–4 times the slots the distinct pairs need (over 200 MB at 3M rows).
-    const pairs = new PairTable(links >>> 2);
-    // the directed links for reciprocity: those of the reply network (member to member) and
-    // the implied ones; a link is mutual when the reverse one exists
-    const directed = new PairTable(links >>> 2, false);
-    let repeatPairs = 0;
-    for (let k = 0; k < m.count; k++) {
-      const a = m.author[k]!;
-      const to = memberTo(k, a);
-      if (to < 0 || to === a) continue;
-      const c = conv.of[k]!;
-      const s = pairs.add(Math.min(a, to), Math.max(a, to));
-      if (pairs.added) pairs.value[s] = c;
-      else if (pairs.value[s] !== c && !pairs.mark[s]) {
-        pairs.mark[s] = 1;
-        repeatPairs++;
-      }
-      const t = d.target[k]!;
-      if (t >= 0 && d.isMemberAuthor[t] && d.isMemberAuthor[a]) directed.add(a, t);
-      if (implied[k]! >= 0) directed.add(a, implied[k]!);
-    }
+    // conversation: a question and its thanks are one exchange, talking again is a tie. The
+    // links of each lower author are read together; the other author of each is stamped with
+    // the group, its pair's first conversation and what the pair has shown so far (bit 1: the
+    // lower one wrote to the other, bit 2: the other way, bit 4: they met again). Reciprocity
+    // counts the directed pairs (the reply network's member links and the implied ones) whose
+    // reverse exists.
+    const stamp = new Int32Array(nA).fill(-1);
+    const firstConv = new Int32Array(nA);
+    const state = new Uint8Array(nA);
     const repeatsOf = new Int32Array(nA);
-    for (let s = 0; s < pairs.capacity; s++) {
-      if (!pairs.mark[s]) continue;
-      repeatsOf[pairs.first[s]!]!++;
-      repeatsOf[pairs.second[s]!]!++;
+    let memberPairs = 0;
+    let repeatPairs = 0;
+    let directed = 0;
+    let mutual = 0;
+    const { start, other, conv: convOf } = links;
+    for (let x = 0; x < nA; x++) {
+      for (let j = start[x]!; j < start[x + 1]!; j++) {
+        const y = other[j]! >>> 1;
+        const bit = (other[j]! & 1) + 1;
+        const c = convOf[j]!;
+        if (stamp[y] !== x) {
+          stamp[y] = x;
+          firstConv[y] = c;
+          state[y] = bit;
+          memberPairs++;
+          directed++;
+          continue;
+        }
+        let s = state[y]!;
+        if (!(s & 4) && firstConv[y] !== c) {
+          s |= 4;
+          repeatPairs++;
+          repeatsOf[x]!++;
+          repeatsOf[y]!++;
+        }
+        if (!(s & bit)) {
+          s |= bit;
+          directed++;
+          mutual += 2;
+        }
+        state[y] = s;
+      }
     }
     const repeaters: number[] = [];
     for (let a = 0; a < nA; a++) if (repeatsOf[a]! > 0) repeaters.push(a);
@@ -92,26 +157,14 @@ export default defineDetector({
       withMembers++;
       if (conv.members[c]! >= 3) threePlus++;
     }
-    // thanks and welcomes from one member to another: the warmth of a group
-    let warm = 0;
-    const warmExamples: number[] = [];
-    for (let k = 0; k < m.count; k++) {
-      if (!(m.lex[k]! & (Lex.thanks | Lex.welcome))) continue;
-      const to = d.target[k]! === NO_TARGET ? implied[k]! : d.target[k]!;
-      if (!d.isMemberAuthor[m.author[k]!] || to < 0 || !d.isMemberAuthor[to]) continue;
-      warm++;
-      if (warmExamples.length < 3) warmExamples.push(k);
-    }
-    let mutual = 0;
-    for (let s = 0; s < directed.capacity; s++) if (directed.first[s] !== -1 && directed.has(directed.second[s]!, directed.first[s]!)) mutual++;
-    const recip = ratio(mutual, directed.size);
-    const repeatShare = ratio(repeatPairs, pairs.size);
+    const recip = ratio(mutual, directed);
+    const repeatShare = ratio(repeatPairs, memberPairs);
     const threePlusShare = ratio(threePlus, withMembers);
     const warmPerMember = ratio(warm, d.activeMembers);
     const values = {
       reciprocity: round(recip),
       impliedReplies,
-      memberPairs: pairs.size,
+      memberPairs,
       repeatPairs,
       repeatPairShare: round(repeatShare),
       conversationsWithMembers: withMembers,
@@ -129,7 +182,7 @@ export default defineDetector({
       0.3 * scale(recip, 0.5) + 0.25 * scale(repeatShare, 0.4) + 0.25 * scale(threePlusShare, 0.3) + 0.2 * scale(warmPerMember, 0.3);
     return {
       score: round(score),
-      summary: msg('summary.collective-dynamic', { reciprocity: recip, repeatPairs, pairs: pairs.size, threePlus, withMembers, warm }),
+      summary: msg('summary.collective-dynamic', { reciprocity: recip, repeatPairs, pairs: memberPairs, threePlus, withMembers, warm }),
       values,
       evidence,
       sample: d.replies.total,

@@ -12,27 +12,18 @@ export default defineDetector({
   id: 'core-group',
   group: 'community',
   run({ ds, d }) {
-    const m = ds.messages;
     const { weeks: activeWeeks, repliesToMembers } = d.authorStats;
     const core: number[] = [];
     for (let a = 0; a < ds.authors.length; a++) {
       if (d.isMemberAuthor[a] && activeWeeks[a]! >= CORE_MIN_WEEKS && repliesToMembers[a]! >= CORE_MIN_REPLIES) core.push(a);
     }
-    const isCore = new Uint8Array(ds.authors.length);
-    for (const a of core) isCore[a] = 1;
     let coreReplies = 0;
     for (const a of core) coreReplies += repliesToMembers[a]!;
     // still there in the second half of the period?
     const mid = ds.period ? (ds.period.start + ds.period.end) / 2 : 0;
-    const late = new Uint8Array(ds.authors.length);
+    // (a core member's last message at or after the middle: no pass over the messages)
     let stillActive = 0;
-    for (let k = 0; k < m.count; k++) {
-      const a = m.author[k]!;
-      if (m.createdAt[k]! >= mid && isCore[a] && !late[a]) {
-        late[a] = 1;
-        stillActive++;
-      }
-    }
+    for (const a of core) if (d.authorStats.last[a]! >= mid) stillActive++;
     // the k-core of the member reply network: how tightly the most connected members hold together
     const cores = coreNumberArray(replyNetwork(ds, d).members);
     let depth = 0;

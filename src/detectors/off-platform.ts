@@ -14,10 +14,14 @@ export type OffPlatformKind = 'link' | 'meet' | 'private' | 'tool';
  * (then it is a customer asking you something). A private-message proposal counts only
  * between members: « on peut commander en DM ? » under your post is customer service.
  */
+const OFF_PLATFORM_FLAGS = Lex.offPlatformLink | Lex.offPlatformProposal | Lex.offPlatformTool | Lex.privateMessage;
+
 export function offPlatformKind(ds: Dataset, d: Derived, k: number): OffPlatformKind | null {
   const m = ds.messages;
   if (!d.isMemberAuthor[m.author[k]!]) return null;
   const f = m.lex[k]!;
+  // most messages carry none of these flags: answered before the parent is read
+  if (!(f & OFF_PLATFORM_FLAGS)) return null;
   if (f & Lex.offPlatformLink) return 'link';
   const p = m.parent[k]!;
   const answersBrand = p >= 0 && d.isBrandAuthor[m.author[p]!] === 1;

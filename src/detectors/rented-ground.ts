@@ -9,22 +9,23 @@ export default defineDetector({
   id: 'rented-ground',
   group: 'audience',
   run({ ds, d }) {
-    const m = ds.messages;
-    // messages per platform, read from each author's platform (a mixed export has several)
-    const perAuthor = new Int32Array(ds.authors.length);
-    for (let k = 0; k < m.count; k++) perAuthor[m.author[k]!]!++;
+    // messages per platform, read from each author's platform (a mixed export has several):
+    // derive's count per author, each platform classified once
+    const { messages } = d.authorStats;
     const perPlatform = new Map<string, number>();
+    ds.authors.forEach((a, i) => {
+      const n = messages[i]!;
+      if (n === 0 || !(d.isMemberAuthor[i] || d.isBrandAuthor[i])) return;
+      perPlatform.set(a.platform, (perPlatform.get(a.platform) ?? 0) + n);
+    });
     let rented = 0;
     let owned = 0;
     let unknown = 0;
-    ds.authors.forEach((a, i) => {
-      const n = perAuthor[i]!;
-      if (n === 0 || !(d.isMemberAuthor[i] || d.isBrandAuthor[i])) return;
-      perPlatform.set(a.platform, (perPlatform.get(a.platform) ?? 0) + n);
-      if (isRented(a.platform)) rented += n;
-      else if (OWNED.has(a.platform)) owned += n;
+    for (const [platform, n] of perPlatform) {
+      if (isRented(platform)) rented += n;
+      else if (OWNED.has(platform)) owned += n;
       else unknown += n;
-    });
+    }
     // a member file that holds e-mails or phones is an audience you can reach without a network
     const fileMembers = ds.members.filter((x) => x.line > 0 && x.role === 'member');
     const contactable = fileMembers.filter((x) => x.contactable).length;

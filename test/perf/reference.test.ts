@@ -12,7 +12,7 @@ import { platformBreakdown } from '../../src/derive/platforms.js';
 import { brandPostMessagesReference, weeklySeries as weeklySeriesReference } from '../reference/derive-charts.js';
 import { platformBreakdown as platformBreakdownReference } from '../reference/derive-platforms.js';
 import { Lex } from '../../src/lexicon/index.js';
-import { conversations, questionAnswers } from '../../src/derive/conversations.js';
+import { conversations, firstAnswers, questionAnswers } from '../../src/derive/conversations.js';
 import { conversationsReference } from '../reference/conversations.js';
 import { quantile, selectQuantile, topAuthors } from '../../src/detectors/define-detector.js';
 import { derive as deriveReference } from '../reference/derive.js';
@@ -22,6 +22,9 @@ import { detectors, type Detector } from '../../src/detectors/index.js';
 import brandIndependence from '../reference/detectors/brand-independence.js';
 import collectiveDynamic from '../reference/detectors/collective-dynamic.js';
 import coreGroup from '../reference/detectors/core-group.js';
+import desireToContinue from '../reference/detectors/desire-to-continue.js';
+import oneOffParticipants from '../reference/detectors/one-off-participants.js';
+import rentedGround from '../reference/detectors/rented-ground.js';
 import peerAnswers from '../reference/detectors/peer-answers.js';
 import { randomDataset } from '../helpers/random-dataset.js';
 
@@ -33,6 +36,9 @@ const DETECTORS: [string, Detector][] = [
   ['brand-independence', brandIndependence],
   ['core-group', coreGroup],
   ['collective-dynamic', collectiveDynamic],
+  ['desire-to-continue', desireToContinue],
+  ['one-off-participants', oneOffParticipants],
+  ['rented-ground', rentedGround],
 ];
 
 
@@ -81,6 +87,12 @@ describe('conversations', () => {
           expect([...qa.firstBrandReply]).toEqual(at(firstBrandReply));
           expect([...qa.nextOtherMember]).toEqual(at(nextOtherMember));
           expect([...qa.nextBrand]).toEqual(at(nextBrand));
+          // folded: the earlier of the two answers, -1 for none
+          const earliest = (x: number, y: number) => (x < 0 ? y : y < 0 ? x : Math.min(x, y));
+          const first = firstAnswers(ds, d, askedBy);
+          expect([...first.messages]).toEqual(questions);
+          expect([...first.member]).toEqual(questions.map((k) => earliest(firstMemberReply[k]!, nextOtherMember[k]!)));
+          expect([...first.brand]).toEqual(questions.map((k) => earliest(firstBrandReply[k]!, nextBrand[k]!)));
         }
       }),
       { numRuns: RUNS },
