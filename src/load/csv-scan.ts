@@ -31,6 +31,13 @@ const QUOTED = 1;
 /** quoted, with `""` to unescape */
 const ESCAPED = 2;
 
+/** A field's value from its raw bytes `b[s, e)` (as `CsvRecord.get` gives it): `escaped` when they hold `""` escapes. */
+export function decodeField(b: Buffer, s: number, e: number, escaped: boolean): string {
+  if (s >= e) return '';
+  const v = decodeUtf8Lenient(b, s, e);
+  return escaped ? v.replace(/""/g, '"') : v;
+}
+
 /**
  * One record, valid only during the `onRecord` call (the scanner reuses it): fields are
  * decoded on demand.
@@ -51,21 +58,13 @@ export class CsvRecord {
   /** The value of field `i`, as papaparse would give it; '' when the record is shorter. */
   get(i: number): string {
     if (i >= this.count) return '';
-    const s = this.starts[i]!;
-    const e = this.ends[i]!;
-    if (s === e) return '';
-    const v = decodeUtf8Lenient(this.buf, s, e);
-    return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
+    return decodeField(this.buf, this.starts[i]!, this.ends[i]!, this.kinds[i] === ESCAPED);
   }
 
   /** The value of field `i` up to byte `end` of `buf` (a prefix of `get(i)` when `end` is where a character starts). */
   getRange(i: number, end: number): string {
     if (i >= this.count) return '';
-    const s = this.starts[i]!;
-    const e = Math.min(end, this.ends[i]!);
-    if (s >= e) return '';
-    const v = decodeUtf8Lenient(this.buf, s, e);
-    return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
+    return decodeField(this.buf, this.starts[i]!, Math.min(end, this.ends[i]!), this.kinds[i] === ESCAPED);
   }
 
   /** Whether field `i` holds `""` escapes to undo (its raw bytes are not its value). */

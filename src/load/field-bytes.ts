@@ -157,6 +157,40 @@ export function readTrimmed(r: CsvRecord, i: number, out: ByteRange): void {
   out.setString(r.get(i).trim());
 }
 
+/**
+ * A hash of a field's value as bytes ("" escapes undone): a text's identity without
+ * decoding it. FNV-style, but mixing four bytes at a time (one multiplication a word, not
+ * a byte), then the length; the same value gives the same hash however it was quoted.
+ * `b[start, end)` are the field's raw bytes, `escaped` when they hold `""` escapes (the
+ * lexicon worker hashes texts from the file's bytes with it).
+ */
+export function fieldHash(b: Uint8Array, start: number, end: number, escaped: boolean): number {
+  let h = 0x811c9dc5 | 0;
+  let w = 0;
+  let shift = 0;
+  let len = 0;
+  if (escaped) {
+    for (let j = start; j < end; j++) {
+      const c = b[j]!;
+      if (c === 0x22) j++; // "" stands for one quote
+      w |= c << shift;
+      len++;
+      if ((shift += 8) === 32) {
+        h = Math.imul(h ^ w, 0x01000193);
+        w = 0;
+        shift = 0;
+      }
+    }
+  } else {
+    let j = start;
+    for (; j + 4 <= end; j += 4) h = Math.imul(h ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
+    for (; j < end; j++, shift += 8) w |= b[j]! << shift;
+    len = end - start;
+  }
+  if (shift > 0) h = Math.imul(h ^ w, 0x01000193);
+  return Math.imul(h ^ len, 0x01000193) >>> 0;
+}
+
 /** Likes as a run of ASCII digits (up to 15), or undefined when the value needs the general reader. */
 export function plainCount(v: ByteRange): number | undefined {
   const n = v.end - v.start;
@@ -174,17 +208,24 @@ export function plainCount(v: ByteRange): number | undefined {
 const MENTION_PREFIX_BYTES = 400;
 
 /**
+ * Where the part of the raw field `b[s, e)` that `leadingMention` may look at ends: the
+ * whole field, or about its first MENTION_PREFIX_BYTES cut on a character boundary.
+ */
+export function mentionPrefixEnd(b: Uint8Array, s: number, e: number): number {
+  if (e - s <= MENTION_PREFIX_BYTES) return e;
+  let cut = s + MENTION_PREFIX_BYTES;
+  // never inside a character: the byte at the cut starts one (or is ASCII, or stray)
+  while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--;
+  return cut;
+}
+
+/**
  * The first bytes of field `i`, decoded (quotes unescaped), cut on a character boundary:
  * enough for `leadingMention`, which reads the first 100 code units only.
  */
 export function mentionPrefix(r: CsvRecord, i: number): string {
   const s = r.start(i);
-  const e = s + r.size(i);
-  if (e - s <= MENTION_PREFIX_BYTES) return r.get(i);
-  let cut = s + MENTION_PREFIX_BYTES;
-  // never inside a character: the byte at the cut starts one (or is ASCII, or stray)
-  while (cut > s && (r.buf[cut]! & 0xc0) === 0x80) cut--;
-  return r.getRange(i, cut);
+  return r.getRange(i, mentionPrefixEnd(r.buf, s, s + r.size(i)));
 }
 
 function isWordByte(c: number): boolean {
