@@ -236,6 +236,21 @@ function isWordByte(c: number): boolean {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE_CHAR = /\s/u;
 
+/**
+ * U+00C0–U+00FF (UTF-8 `C3 80`–`C3 BF`: the accented letters of French and other Latin
+ * names): whether each is a name character, and what `normalizeName` makes of it alone, as
+ * UTF-8 bytes (`é` → `e`, `Æ` → `æ`). Names made of these and ASCII are normalized on their
+ * bytes, one character at a time: `normalizeName` of such a name is the same as of each of
+ * its characters (no combining mark to reorder, no case rule that depends on neighbours).
+ */
+const LATIN_WORD = new Uint8Array(0x40);
+const LATIN_FOLD: Buffer[] = [];
+for (let k = 0; k < 0x40; k++) {
+  const ch = String.fromCharCode(0xc0 + k);
+  LATIN_WORD[k] = WORD_CHAR.test(ch) ? 1 : 0;
+  LATIN_FOLD.push(Buffer.from(normalizeName(ch)));
+}
+
 /** Byte length of the UTF-8 character at `b[p]` (non-ASCII), or -1 when the bytes are none (they would decode as Windows-1252). */
 function charLength(b: Buffer, p: number, e: number): number {
   const c = b[p]!;
@@ -252,6 +267,10 @@ function nameCharAt(b: Buffer, p: number, e: number, units: number): number {
   if (p >= e || units >= 100) return 0;
   const c = b[p]!;
   if (c < 0x80) return isWordByte(c) ? 1 : 0;
+  if (c === 0xc3 && p + 1 < e) {
+    const c1 = b[p + 1]! - 0x80;
+    if (c1 >= 0 && c1 < 0x40) return LATIN_WORD[c1] === 1 ? 2 : 0;
+  }
   const len = charLength(b, p, e);
   if (len < 0) return -1;
   // a character beyond U+FFFF takes two units: cut by the 100th, its half is no letter
@@ -302,6 +321,8 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
   units++;
   const from = p;
   let ascii = true;
+  /** every non-ASCII character is one of U+00C0–U+00FF */
+  let latin = true;
   for (let word = 0; word < 3; word++) {
     if (word > 0) {
       // " " then a name character, or the name ends before the space
@@ -317,21 +338,30 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
       const len = nameCharAt(b, p, e, units);
       if (len < 0) return -1;
       if (len === 0) break;
-      if (len > 1) ascii = false;
+      if (len > 1) {
+        ascii = false;
+        if (len !== 2 || b[p] !== 0xc3) latin = false;
+      }
       p += len;
       units += len === 4 ? 2 : 1;
     }
     if (count === 0) return 0; // "@" with no name
   }
-  if (!ascii) {
+  if (!ascii && !latin) {
     out.setString(normalizedName(b.toString('utf8', from, p)));
     return 1;
   }
+  // ASCII lowercased, U+00C0–U+00FF folded by the table (never longer than the name)
   const dst = out.ownBuffer(p - from);
+  let at = 0;
   for (let k = from; k < p; k++) {
     const c = b[k]!;
-    dst[k - from] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    if (c < 0x80) dst[at++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    else {
+      const fold = LATIN_FOLD[b[++k]! - 0x80]!;
+      for (let j = 0; j < fold.length; j++) dst[at++] = fold[j]!;
+    }
   }
-  out.end = p - from;
+  out.end = at;
   return 1;
 }
