@@ -62,6 +62,12 @@ export const Lex = {
 } as const;
 export type LexFlag = keyof typeof Lex;
 
+/**
+ * No set of flags (they use 14 bits): a worker's answer for a text whose bytes are not UTF-8,
+ * left to the main thread, which decodes them as the CSV reader does (Windows-1252 bytes).
+ */
+export const LEX_ON_MAIN = 0xffffffff;
+
 /** Only the start of a message is scanned: long pastes do not change what a message is. */
 export const MAX_SCAN = 4000;
 

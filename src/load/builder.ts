@@ -120,8 +120,16 @@ export interface MessageBytes {
   text: string;
   /** lexicon flags given by the reader (a worker computes them), or -1 to classify `text` here */
   lex: number;
-  /** a hash of the text's bytes, for duplicate rows */
+  /**
+   * a hash of the text's bytes, for duplicate rows; NaN when it is given later with
+   * `setTextHash` (a worker computes it), and meanwhile `textHashOf` answers when asked
+   */
   textHash: number;
+  /**
+   * With `textHash` NaN: the text hash of this message (`index` = `count()`) or of an earlier
+   * one of the same source whose hash has not been given yet; -1 when it has been.
+   */
+  textHashOf: ((index: number) => number) | null;
   /** with a source that can `reread`: where the text can be read back; NaN when none */
   textHandle: number;
 }
@@ -174,6 +182,10 @@ export interface DatasetBuilder {
   addMember(member: Member): void;
   /** the lexicon flags of message `index` (its rank in addMessage calls), computed elsewhere */
   setLex(index: number, flags: number): void;
+  /** the text hash of message `index` added with a NaN `textHash` (computed elsewhere): once per message */
+  setTextHash(index: number, hash: number): void;
+  /** the normalized leading mention of message `index`, as UTF-8 bytes `b[start, end)` (computed elsewhere) */
+  setMention(index: number, b: Uint8Array, start: number, end: number): void;
   /** the source's dates were month-first after all: switch to their other reading */
   useAltDates(source: number): void;
   /** room for about this many more messages (a hint from the file size: fewer copies while growing) */
@@ -236,6 +248,19 @@ export function createDatasetBuilder(): DatasetBuilder {
   let rowHashes: Uint32Array | null = new Uint32Array(cap);
   /** kept messages whose id an earlier message of their source has: pairs (message, that first message) */
   const sameIds: number[] = [];
+
+  /**
+   * Whether message `i` (being added, row hash begun as `start`) is a copy of `first`, the
+   * earlier message with its id. With the text hashes coming later (`later`), the two are
+   * asked for: this row's is computed now, and the first's too unless already given.
+   */
+  function sameRow(first: number, start: number, m: MessageBytes, i: number, later: boolean): boolean {
+    if (!later) return rowHashes![first] === rowHashEnd(start, m.textHash);
+    const own = m.textHashOf!(i);
+    const firstHash = m.textHashOf!(first);
+    const firstRow = firstHash >= 0 ? rowHashEnd(rowHashes![first]!, firstHash) : rowHashes![first];
+    return firstRow === rowHashEnd(start, own);
+  }
 
   const sources: (SourceInfo & { options: SourceOptions })[] = [];
   const issues: LoadIssue[] = [];
@@ -450,12 +475,14 @@ export function createDatasetBuilder(): DatasetBuilder {
       const i = n;
       let firstWithId = -2;
       let row = 0;
+      const later = Number.isNaN(m.textHash);
       if (m.id.size > 0) {
         addCapped(ids, m.id);
         if (seenIds) {
-          row = rowHashBytes(m.key, platform, m.createdAt, m.textHash);
+          // without the text's hash when it comes later: setTextHash completes the first row's
+          row = rowHashStart(m.key, platform, m.createdAt);
           firstWithId = seenIds.findEntry(source, i);
-          if (firstWithId >= 0 && rowHashes![firstWithId] === row) {
+          if (firstWithId >= 0 && sameRow(firstWithId, row, m, i, later)) {
             ids.removeLast();
             return builder.skip(source, 'row-duplicate', m.line, { id: m.id.toString().slice(0, 40) });
           }
@@ -476,7 +503,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       cols.lex[i] = m.lex >= 0 ? m.lex : classifyText(m.text);
       cols.line[i] = m.line;
       if (firstWithId === -1) {
-        rowHashes![i] = row;
+        rowHashes![i] = later ? row : rowHashEnd(row, m.textHash);
         seenIds!.insert(i, source);
       } else if (firstWithId >= 0) sameIds.push(i, firstWithId);
       if (m.parent.size > 0) {
@@ -542,6 +569,17 @@ export function createDatasetBuilder(): DatasetBuilder {
 
     setLex(index, flags) {
       if (index >= 0 && index < n) cols.lex[index] = flags;
+    },
+
+    setTextHash(index, hash) {
+      // only the first message with an id is compared with later ones; completing every row's is cheaper than asking
+      if (rowHashes && index >= 0 && index < n) rowHashes[index] = rowHashEnd(rowHashes[index]!, hash);
+    },
+
+    setMention(index, b, start, end) {
+      if (index < 0 || index >= n || end <= start) return;
+      if (!mentionOf) mentionOf = new Int32Array(cap).fill(-1);
+      mentionOf[index] = mentionKeys.intern(0, b, start, end);
     },
 
     useAltDates(source) {
@@ -1173,18 +1211,22 @@ const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
 /**
- * The row hash of the byte path: author key bytes, platform, time, text hash. It differs
- * from `rowHash`, but rows are only compared within one source, which one reader fills.
+ * The row hash of the byte path: author key bytes, platform, time (`rowHashStart`), then the
+ * text hash (`rowHashEnd`: the text's hash may come later, from the worker). It differs from
+ * `rowHash`, but rows are only compared within one source, which one reader fills.
  */
-function rowHashBytes(key: ByteRange, platform: number, createdAt: number, textHash: number): number {
+export function rowHashStart(key: ByteRange, platform: number, createdAt: number): number {
   let h = 0x811c9dc5;
   for (let k = key.start; k < key.end; k++) h = Math.imul(h ^ key.buf[k]!, 0x01000193);
   h = Math.imul(h ^ platform, 0x01000193);
   f64[0] = createdAt;
   h = Math.imul(h ^ u32[0]!, 0x01000193);
   h = Math.imul(h ^ u32[1]!, 0x01000193);
-  h = Math.imul(h ^ textHash, 0x01000193);
   return h >>> 0;
+}
+
+export function rowHashEnd(start: number, textHash: number): number {
+  return Math.imul(start ^ textHash, 0x01000193) >>> 0;
 }
 
 function displayName(name: string): string {

@@ -31,6 +31,13 @@ const QUOTED = 1;
 /** quoted, with `""` to unescape */
 const ESCAPED = 2;
 
+/** A field's value from its raw bytes `b[s, e)` (as `CsvRecord.get` gives it): `escaped` when they hold `""` escapes. */
+export function decodeField(b: Buffer, s: number, e: number, escaped: boolean): string {
+  if (s >= e) return '';
+  const v = decodeUtf8Lenient(b, s, e);
+  return escaped ? v.replace(/""/g, '"') : v;
+}
+
 /**
  * One record, valid only during the `onRecord` call (the scanner reuses it): fields are
  * decoded on demand.
@@ -51,21 +58,13 @@ export class CsvRecord {
   /** The value of field `i`, as papaparse would give it; '' when the record is shorter. */
   get(i: number): string {
     if (i >= this.count) return '';
-    const s = this.starts[i]!;
-    const e = this.ends[i]!;
-    if (s === e) return '';
-    const v = decodeUtf8Lenient(this.buf, s, e);
-    return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
+    return decodeField(this.buf, this.starts[i]!, this.ends[i]!, this.kinds[i] === ESCAPED);
   }
 
   /** The value of field `i` up to byte `end` of `buf` (a prefix of `get(i)` when `end` is where a character starts). */
   getRange(i: number, end: number): string {
     if (i >= this.count) return '';
-    const s = this.starts[i]!;
-    const e = Math.min(end, this.ends[i]!);
-    if (s >= e) return '';
-    const v = decodeUtf8Lenient(this.buf, s, e);
-    return this.kinds[i] === ESCAPED ? v.replace(/""/g, '"') : v;
+    return decodeField(this.buf, this.starts[i]!, Math.min(end, this.ends[i]!), this.kinds[i] === ESCAPED);
   }
 
   /** Whether field `i` holds `""` escapes to undo (its raw bytes are not its value). */
@@ -158,9 +157,10 @@ const INCOMPLETE = -1;
 
 /**
  * Scans UTF-8 bytes (BOM already removed) into records. `onRecord` receives the same
- * CsvRecord object each time.
+ * CsvRecord object each time. `joinHead`: how many bytes of a chunk are first joined to a
+ * record cut at the end of the previous one (tests make it tiny).
  */
-export function createCsvScanner(delimiter: string, newline: Newline, onRecord: (r: CsvRecord) => void): CsvScanner {
+export function createCsvScanner(delimiter: string, newline: Newline, onRecord: (r: CsvRecord) => void, joinHead = 256): CsvScanner {
   const DELIM = delimiter.charCodeAt(0);
   // newline as bytes: its first byte, and whether a second (\n after \r) is required
   const NL0 = newline === '\n' ? LF : CR;
@@ -302,27 +302,38 @@ export function createCsvScanner(delimiter: string, newline: Newline, onRecord: 
     }
   }
 
-  function scan(d: Buffer, final: boolean): void {
+  /** Emits the complete records of `d` from `from` (`d[0]` is at offset `at` of the input); returns where the first incomplete one starts. */
+  function emit(d: Buffer, from: number, at: number, final: boolean): number {
     const len = d.length;
-    let pos = 0;
+    let pos = from;
     rec.buf = d;
     while (pos < len) {
       const next = record(d, pos, len, final);
       if (next === INCOMPLETE) break;
-      rec.offset = base + pos;
+      rec.offset = at + pos;
       rec.offsetInBuf = pos;
       onRecord(rec);
       pos = next;
     }
-    if (pos < len) {
+    return pos;
+  }
+
+  /** `d` (at offset `at`) is read up to `pos`: the rest waits for more input. */
+  function keep(d: Buffer, pos: number, at: number): void {
+    if (pos < d.length) {
       pending = Buffer.from(d.subarray(pos));
-      base += pos;
+      base = at + pos;
       retryAt = pending.length > 1 << 20 ? pending.length * 2 : 0;
     } else {
       pending = null;
-      base += len;
+      base = at + d.length;
       retryAt = 0;
     }
+  }
+
+  function scan(d: Buffer, final: boolean): void {
+    const at = base;
+    keep(d, emit(d, 0, at, final), at);
   }
 
   return {
@@ -335,8 +346,30 @@ export function createCsvScanner(delimiter: string, newline: Newline, onRecord: 
         chunk = Buffer.concat(extra, extraLen);
         extra = [];
         extraLen = 0;
+        return scan(Buffer.concat([pending!, chunk]), false);
       }
-      scan(pending ? Buffer.concat([pending, chunk]) : chunk, false);
+      if (!pending) return scan(chunk, false);
+      // The record cut at the end of the last chunk is completed with just enough of this
+      // one, joined to it (a few hundred bytes, doubled while it is not enough); the rest of
+      // the chunk is scanned where it lies. Joining whole chunks copied the whole file once
+      // more, and its garbage (a megabyte a chunk) made the collector run more often.
+      let rest = chunk;
+      for (let head = joinHead; ; head *= 2) {
+        const cut = pending;
+        const at = base;
+        const h = Math.min(rest.length, head);
+        const joined = Buffer.concat([cut, rest.subarray(0, h)]);
+        const stop = emit(joined, 0, at, false);
+        if (stop >= cut.length) {
+          // the next record starts in the chunk itself
+          const restAt = at + cut.length;
+          return keep(rest, emit(rest, stop - cut.length, restAt, false), restAt);
+        }
+        if (h === rest.length) return keep(joined, stop, at);
+        pending = Buffer.from(joined.subarray(stop));
+        base = at + stop;
+        rest = rest.subarray(h);
+      }
     },
     end() {
       const rest = extraLen > 0 ? Buffer.concat([pending ?? Buffer.alloc(0), ...extra]) : pending;

@@ -157,6 +157,40 @@ export function readTrimmed(r: CsvRecord, i: number, out: ByteRange): void {
   out.setString(r.get(i).trim());
 }
 
+/**
+ * A hash of a field's value as bytes ("" escapes undone): a text's identity without
+ * decoding it. FNV-style, but mixing four bytes at a time (one multiplication a word, not
+ * a byte), then the length; the same value gives the same hash however it was quoted.
+ * `b[start, end)` are the field's raw bytes, `escaped` when they hold `""` escapes (the
+ * lexicon worker hashes texts from the file's bytes with it).
+ */
+export function fieldHash(b: Uint8Array, start: number, end: number, escaped: boolean): number {
+  let h = 0x811c9dc5 | 0;
+  let w = 0;
+  let shift = 0;
+  let len = 0;
+  if (escaped) {
+    for (let j = start; j < end; j++) {
+      const c = b[j]!;
+      if (c === 0x22) j++; // "" stands for one quote
+      w |= c << shift;
+      len++;
+      if ((shift += 8) === 32) {
+        h = Math.imul(h ^ w, 0x01000193);
+        w = 0;
+        shift = 0;
+      }
+    }
+  } else {
+    let j = start;
+    for (; j + 4 <= end; j += 4) h = Math.imul(h ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
+    for (; j < end; j++, shift += 8) w |= b[j]! << shift;
+    len = end - start;
+  }
+  if (shift > 0) h = Math.imul(h ^ w, 0x01000193);
+  return Math.imul(h ^ len, 0x01000193) >>> 0;
+}
+
 /** Likes as a run of ASCII digits (up to 15), or undefined when the value needs the general reader. */
 export function plainCount(v: ByteRange): number | undefined {
   const n = v.end - v.start;
@@ -174,17 +208,24 @@ export function plainCount(v: ByteRange): number | undefined {
 const MENTION_PREFIX_BYTES = 400;
 
 /**
+ * Where the part of the raw field `b[s, e)` that `leadingMention` may look at ends: the
+ * whole field, or about its first MENTION_PREFIX_BYTES cut on a character boundary.
+ */
+export function mentionPrefixEnd(b: Uint8Array, s: number, e: number): number {
+  if (e - s <= MENTION_PREFIX_BYTES) return e;
+  let cut = s + MENTION_PREFIX_BYTES;
+  // never inside a character: the byte at the cut starts one (or is ASCII, or stray)
+  while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--;
+  return cut;
+}
+
+/**
  * The first bytes of field `i`, decoded (quotes unescaped), cut on a character boundary:
  * enough for `leadingMention`, which reads the first 100 code units only.
  */
 export function mentionPrefix(r: CsvRecord, i: number): string {
   const s = r.start(i);
-  const e = s + r.size(i);
-  if (e - s <= MENTION_PREFIX_BYTES) return r.get(i);
-  let cut = s + MENTION_PREFIX_BYTES;
-  // never inside a character: the byte at the cut starts one (or is ASCII, or stray)
-  while (cut > s && (r.buf[cut]! & 0xc0) === 0x80) cut--;
-  return r.getRange(i, cut);
+  return r.getRange(i, mentionPrefixEnd(r.buf, s, s + r.size(i)));
 }
 
 function isWordByte(c: number): boolean {
@@ -194,6 +235,21 @@ function isWordByte(c: number): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE_CHAR = /\s/u;
+
+/**
+ * U+00C0–U+00FF (UTF-8 `C3 80`–`C3 BF`: the accented letters of French and other Latin
+ * names): whether each is a name character, and what `normalizeName` makes of it alone, as
+ * UTF-8 bytes (`é` → `e`, `Æ` → `æ`). Names made of these and ASCII are normalized on their
+ * bytes, one character at a time: `normalizeName` of such a name is the same as of each of
+ * its characters (no combining mark to reorder, no case rule that depends on neighbours).
+ */
+const LATIN_WORD = new Uint8Array(0x40);
+const LATIN_FOLD: Buffer[] = [];
+for (let k = 0; k < 0x40; k++) {
+  const ch = String.fromCharCode(0xc0 + k);
+  LATIN_WORD[k] = WORD_CHAR.test(ch) ? 1 : 0;
+  LATIN_FOLD.push(Buffer.from(normalizeName(ch)));
+}
 
 /** Byte length of the UTF-8 character at `b[p]` (non-ASCII), or -1 when the bytes are none (they would decode as Windows-1252). */
 function charLength(b: Buffer, p: number, e: number): number {
@@ -211,6 +267,10 @@ function nameCharAt(b: Buffer, p: number, e: number, units: number): number {
   if (p >= e || units >= 100) return 0;
   const c = b[p]!;
   if (c < 0x80) return isWordByte(c) ? 1 : 0;
+  if (c === 0xc3 && p + 1 < e) {
+    const c1 = b[p + 1]! - 0x80;
+    if (c1 >= 0 && c1 < 0x40) return LATIN_WORD[c1] === 1 ? 2 : 0;
+  }
   const len = charLength(b, p, e);
   if (len < 0) return -1;
   // a character beyond U+FFFF takes two units: cut by the 100th, its half is no letter
@@ -261,6 +321,8 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
   units++;
   const from = p;
   let ascii = true;
+  /** every non-ASCII character is one of U+00C0–U+00FF */
+  let latin = true;
   for (let word = 0; word < 3; word++) {
     if (word > 0) {
       // " " then a name character, or the name ends before the space
@@ -276,21 +338,30 @@ export function leadingMentionBytes(b: Buffer, s: number, e: number, out: ByteRa
       const len = nameCharAt(b, p, e, units);
       if (len < 0) return -1;
       if (len === 0) break;
-      if (len > 1) ascii = false;
+      if (len > 1) {
+        ascii = false;
+        if (len !== 2 || b[p] !== 0xc3) latin = false;
+      }
       p += len;
       units += len === 4 ? 2 : 1;
     }
     if (count === 0) return 0; // "@" with no name
   }
-  if (!ascii) {
+  if (!ascii && !latin) {
     out.setString(normalizedName(b.toString('utf8', from, p)));
     return 1;
   }
+  // ASCII lowercased, U+00C0–U+00FF folded by the table (never longer than the name)
   const dst = out.ownBuffer(p - from);
+  let at = 0;
   for (let k = from; k < p; k++) {
     const c = b[k]!;
-    dst[k - from] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    if (c < 0x80) dst[at++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    else {
+      const fold = LATIN_FOLD[b[++k]! - 0x80]!;
+      for (let j = 0; j < fold.length; j++) dst[at++] = fold[j]!;
+    }
   }
-  out.end = p - from;
+  out.end = at;
   return 1;
 }

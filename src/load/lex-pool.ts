@@ -1,22 +1,59 @@
 /**
- * Lexicon classification on a worker thread, for large files: the main thread scans and
- * builds, the worker (on the second core) turns texts into lexicon flags. Texts travel as
- * raw UTF-8 bytes in batches; flags come back per batch and are written into the builder.
+ * Per-text work on a worker thread, for large files: the main thread scans and builds, the
+ * worker (on the second core) turns each text into its lexicon flags, its hash (duplicate
+ * rows) and its leading @mention. The main thread sends where the texts are, in batches;
+ * the answers come back per batch and are written into the builder (see `TextSink`).
  *
- * If the worker cannot start, lags far behind, or fails, the main thread classifies the
- * batches itself: the flags are the same either way.
+ * If the worker cannot start, lags far behind, or fails, the main thread does a batch's
+ * work itself: the answers are the same either way.
  */
 import { Worker } from 'node:worker_threads';
-import { classifyUtf8 } from '../lexicon/index.js';
-import type { CsvRecord } from './csv-scan.js';
-import type { LexBatch } from '../lexicon/worker.js';
+import { LEX_ON_MAIN, classifyText, classifyUtf8OrNot } from '../lexicon/index.js';
+import { type CsvRecord, decodeField } from './csv-scan.js';
+import { ByteRange, fieldHash, leadingMentionBytes, mentionPrefixEnd } from './field-bytes.js';
+import { leadingMention } from './text.js';
+import type { LexAnswer, LexBatch } from '../lexicon/worker.js';
+
+/** Where the answers for message `index` go (the builder's setLex, setTextHash, setMention). */
+export interface TextSink {
+  lex(index: number, flags: number): void;
+  textHash(index: number, hash: number): void;
+  /** called only for a message whose text opens on a mention: its normalized bytes `b[start, end)` */
+  mention(index: number, b: Uint8Array, start: number, end: number): void;
+}
+
+/** Settings tests change (the worker script built from the sources, tiny batches for small files). */
+export const lexPoolSettings = {
+  worker: new URL('../lexicon/worker.js', import.meta.url),
+  /** texts a batch holds: a few scanner buffers' worth (each message to the worker has a cost of its own) */
+  batchTexts: 16384,
+  /** the file size from which the CSV reader uses a pool */
+  minBytes: 16 * 1024 * 1024,
+};
+
+const mentionOut = new ByteRange();
+
+/** The lexicon flags of the raw text field `b[s, e)`, as the CSV reader finds them (decoded when the fast path cannot say). */
+export function flagsOfField(b: Buffer, s: number, e: number, escaped: boolean): number {
+  const f = classifyUtf8OrNot(b, s, e, escaped);
+  return f >= 0 ? f : classifyText(decodeField(b, s, e, escaped));
+}
+
+/** The leading mention of the raw text field `b[s, e)` into `out`, as the CSV reader reads it (decoded when its bytes are not UTF-8). */
+export function mentionOfField(b: Buffer, s: number, e: number, escaped: boolean, out: ByteRange): void {
+  const found = leadingMentionBytes(b, s, e, out);
+  if (found === 1) return;
+  if (found === 0) return out.clear();
+  out.setString(leadingMention(decodeField(b, s, mentionPrefixEnd(b, s, e), escaped)) ?? '');
+}
 
 interface Batch {
   id: number;
   first: number;
   /**
-   * The scanner's buffers the texts are in (kept, not copied, until the flags come back:
-   * the main thread classifies from them if the worker fails), and each text's buffer.
+   * The scanner's buffers the texts are in (kept, not copied, until the answers come back:
+   * the main thread works from them if the worker fails, and hashes a text from them when
+   * a later row has the same id), and each text's buffer.
    */
   bufs: Buffer[];
   part: Uint16Array;
@@ -25,8 +62,6 @@ interface Batch {
   escaped: Uint8Array;
 }
 
-/** Texts a batch holds: a few scanner buffers' worth (each message to the worker has a cost of its own). */
-const BATCH_TEXTS = 16384;
 /**
  * Beyond this many batches waiting for the worker (64k texts), the main thread classifies
  * new ones itself; each waiting batch keeps its scanner buffers (about 4 MiB).
@@ -45,9 +80,10 @@ export class LexPool {
   private bufs: Buffer[] = [];
   /** file offset of each buffer's first byte */
   private bufAts: number[] = [];
-  private part = new Uint16Array(BATCH_TEXTS);
-  private bounds = new Int32Array(BATCH_TEXTS * 2);
-  private escaped = new Uint8Array(BATCH_TEXTS);
+  private batchTexts = lexPoolSettings.batchTexts;
+  private part = new Uint16Array(this.batchTexts);
+  private bounds = new Int32Array(this.batchTexts * 2);
+  private escaped = new Uint8Array(this.batchTexts);
   private count = 0;
   private first = -1;
   private failed = false;
@@ -55,16 +91,25 @@ export class LexPool {
 
   private constructor(
     worker: Worker,
-    private setLex: (index: number, flags: number) => void,
+    private sink: TextSink,
     private path: string,
     private bom: number,
   ) {
     this.worker = worker;
-    worker.on('message', ({ id, flags }: { id: number; flags: Uint32Array }) => {
-      const b = this.inFlight.get(id);
+    worker.on('message', (a: LexAnswer) => {
+      const b = this.inFlight.get(a.id);
       if (!b) return;
-      this.inFlight.delete(id);
-      for (let j = 0; j < flags.length; j++) this.setLex(b.first + j, flags[j]!);
+      this.inFlight.delete(a.id);
+      const { flags, hashes, mentions, mentionBytes } = a;
+      for (let j = 0; j < flags.length; j++) {
+        const i = b.first + j;
+        const f = flags[j]!;
+        this.sink.lex(i, f === LEX_ON_MAIN ? flagsOfField(b.bufs[b.part[j]!]!, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1) : f);
+        this.sink.textHash(i, hashes[j]!);
+        const ms = mentions[2 * j]!;
+        if (ms < 0) this.mentionHere(b, j);
+        else if (mentions[2 * j + 1]! > ms) this.sink.mention(i, mentionBytes, ms, mentions[2 * j + 1]!);
+      }
       this.wake();
     });
     worker.on('error', () => this.fail());
@@ -75,14 +120,14 @@ export class LexPool {
    * A pool for the UTF-8 file at `path` (whose records are scanned after a byte-order mark
    * of `bom` bytes), or null when no worker can start (then classify inline).
    */
-  static create(path: string, bom: number, setLex: (index: number, flags: number) => void): LexPool | null {
+  static create(path: string, bom: number, sink: TextSink): LexPool | null {
     try {
       // a small heap: the worker keeps nothing between batches, and its garbage counts in the
       // process's memory (if it runs out, the main thread takes over)
-      const worker = new Worker(new URL('../lexicon/worker.js', import.meta.url), {
+      const worker = new Worker(lexPoolSettings.worker, {
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
       });
-      return new LexPool(worker, setLex, path, bom);
+      return new LexPool(worker, sink, path, bom);
     } catch {
       return null;
     }
@@ -103,7 +148,7 @@ export class LexPool {
     this.bounds[2 * j] = s;
     this.bounds[2 * j + 1] = s + r.size(field);
     this.escaped[j] = r.escaped(field) ? 1 : 0;
-    if (++this.count === BATCH_TEXTS) this.flush();
+    if (++this.count === this.batchTexts) this.flush();
   }
 
   private flush(): void {
@@ -135,10 +180,40 @@ export class LexPool {
     this.worker.postMessage(message, [bounds.buffer]);
   }
 
+  /** A batch's answers computed here (the worker failed or lags): the same as the worker's. */
   private classify(b: Batch): void {
     for (let j = 0; j < b.escaped.length; j++) {
-      this.setLex(b.first + j, classifyUtf8(b.bufs[b.part[j]!]!, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1));
+      const buf = b.bufs[b.part[j]!]!;
+      const s = b.bounds[2 * j]!;
+      const e = b.bounds[2 * j + 1]!;
+      const escaped = b.escaped[j] === 1;
+      this.sink.lex(b.first + j, flagsOfField(buf, s, e, escaped));
+      this.sink.textHash(b.first + j, fieldHash(buf, s, e, escaped));
+      this.mentionHere(b, j);
     }
+  }
+
+  /** Text j of `b`'s mention, read here from the scanner's buffers the batch keeps. */
+  private mentionHere(b: Batch, j: number): void {
+    mentionOfField(b.bufs[b.part[j]!]!, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1, mentionOut);
+    if (mentionOut.size > 0) this.sink.mention(b.first + j, mentionOut.buf, mentionOut.start, mentionOut.end);
+  }
+
+  /**
+   * The text hash of message `index` while its answer has not come back (its batch is being
+   * filled or is with the worker: computed here from the bytes the batch keeps), or -1 when
+   * it has been given to the sink already (or the message was never added).
+   */
+  textHashOf(index: number): number {
+    if (this.count > 0 && index >= this.first && index < this.first + this.count) {
+      const j = index - this.first;
+      return fieldHash(this.bufs[this.part[j]!]!, this.bounds[2 * j]!, this.bounds[2 * j + 1]!, this.escaped[j] === 1);
+    }
+    for (const b of this.inFlight.values()) {
+      const j = index - b.first;
+      if (j >= 0 && j < b.escaped.length) return fieldHash(b.bufs[b.part[j]!]!, b.bounds[2 * j]!, b.bounds[2 * j + 1]!, b.escaped[j] === 1);
+    }
+    return -1;
   }
 
   private fail(): void {

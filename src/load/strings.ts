@@ -450,7 +450,7 @@ export class ByteKeys {
   }
 
   /** the index of the key `b[start, end)` (well-formed UTF-8) in `group`, added when new (see `added`) */
-  intern(group: number, b: Buffer, start: number, end: number): number {
+  intern(group: number, b: Uint8Array, start: number, end: number): number {
     const h = hashBytes(b, start, end, group) | 0;
     const t = this.table;
     const meta = this.meta;
@@ -547,7 +547,7 @@ export class ByteKeys {
   }
 
   /** whether key i holds the bytes `b[start, end)` */
-  equalsBytes(i: number, b: Buffer, start: number, end: number): boolean {
+  equalsBytes(i: number, b: Uint8Array, start: number, end: number): boolean {
     if (this.meta[4 * i + 2]! < 0) return false;
     const s = this.meta[4 * i]!;
     const len = end - start;

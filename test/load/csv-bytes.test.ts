@@ -5,12 +5,14 @@
  * around values, quotes, accents and emojis, bytes that are not UTF-8, BOMs, CRLF, empty
  * cells, duplicated rows and ids, mentions, dates of every shape, likes written every way.
  */
+import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { t } from '../../src/i18n/index.js';
 import { createDatasetBuilder } from '../../src/load/builder.js';
 import { csvReader } from '../../src/load/formats/csv.js';
+import { lexPoolSettings } from '../../src/load/lex-pool.js';
 import type { FormatReader, ReadOptions } from '../../src/load/formats/types.js';
 import { type Input, openFile } from '../../src/load/read.js';
 import type { Dataset } from '../../src/model/dataset.js';
@@ -145,6 +147,32 @@ describe('the byte path of the generic CSV reader', () => {
       { numRuns: 300 },
     );
   });
+
+  // Large files hand each text to a worker (flags, hash, mention: answers that come later,
+  // duplicate rows compared meanwhile from the bytes the batch keeps). Here every file gets a
+  // pool, with batches of a few texts so that answers arrive while rows are still read; the
+  // worker is the built one (vitest runs the sources, a worker thread needs JavaScript). A
+  // worker that cannot start leaves the main thread to do the same work: checked too.
+  it('builds the same dataset with the per-text work on a worker (or its fallback)', async () => {
+    const built = new URL('../../dist/lexicon/worker.js', import.meta.url);
+    expect(existsSync(built), 'dist/lexicon/worker.js: run `npm run build` first').toBe(true);
+    const saved = { ...lexPoolSettings };
+    try {
+      lexPoolSettings.minBytes = 0;
+      await fc.assert(
+        fc.asyncProperty(table, fc.constantFrom(1, 2, 5, 1000), fc.boolean(), async ([cols, rows, o], batchTexts, working) => {
+          const path = tmp.file(`w${n++}.csv`, toCsv(cols, rows, o));
+          const options: ReadOptions = { map: {}, lang: 'en' };
+          lexPoolSettings.batchTexts = batchTexts;
+          lexPoolSettings.worker = working ? built : new URL('../../dist/lexicon/no-such-worker.js', import.meta.url);
+          expect(await readWith(csvReader, await openFile(path), options)).toEqual(await readWith(referenceCsvReader, await openFile(path), options));
+        }),
+        { numRuns: 120 },
+      );
+    } finally {
+      Object.assign(lexPoolSettings, saved);
+    }
+  }, 120_000);
 
   it('reads a forced platform and --map the same way', async () => {
     const csv = 'Pseudo,Quand,Message,Réponse à,Numéro\n Zoé ,2024-03-05T10:22:31Z,"@bob ""oui""",,1\nbob,05/03/2024 10:00,@Zoé merci,1,2\n';

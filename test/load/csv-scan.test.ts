@@ -24,13 +24,18 @@ function papa(text: string, delimiter: string, newline: Newline): Promise<string
   });
 }
 
-function scan(text: string, delimiter: string, newline: Newline, cuts: number[]): { rows: string[][]; offsets: number[] } {
+function scan(text: string, delimiter: string, newline: Newline, cuts: number[], joinHead?: number): { rows: string[][]; offsets: number[] } {
   const rows: string[][] = [];
   const offsets: number[] = [];
-  const s = createCsvScanner(delimiter, newline, (r) => {
-    rows.push(r.toArray());
-    offsets.push(r.offset);
-  });
+  const s = createCsvScanner(
+    delimiter,
+    newline,
+    (r) => {
+      rows.push(r.toArray());
+      offsets.push(r.offset);
+    },
+    joinHead,
+  );
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   for (const c of [...cuts.map((x) => Math.floor(x * bytes.length)).sort((a, b) => a - b), bytes.length]) {
@@ -61,10 +66,14 @@ describe('csv byte scanner', () => {
         fc.array(piece, { maxLength: 60 }).map((a) => a.join('')),
         fc.constantFrom(',', ';'),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
-        async (text, delimiter, cuts) => {
+        fc.constantFrom(1, 2, 3, 256),
+        async (text, delimiter, cuts, joinHead) => {
           const newline = guessNewline(text);
           const expected = await papa(text, delimiter, newline);
-          expect(scan(text, delimiter, newline, cuts).rows).toEqual(expected);
+          // a record cut between chunks is completed by joining a few bytes of the next chunk at a time
+          const chunked = scan(text, delimiter, newline, cuts, joinHead);
+          expect(chunked.rows).toEqual(expected);
+          expect(chunked.offsets).toEqual(scan(text, delimiter, newline, []).offsets);
         },
       ),
       { numRuns: 3000 },

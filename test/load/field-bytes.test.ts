@@ -105,7 +105,10 @@ describe('plainCount', () => {
 });
 
 describe('leading mentions on bytes', () => {
-  const name = fc.array(fc.constantFrom('a', 'B', 'z', '0', '_', '.', '-', 'é', 'Ü', 'e\u0301', '名', '𝐀', '😀', '’', ' ', '\u00a0', '"', '@', 'ǅ', 'ﬁ', '\u200b'), { maxLength: 60 }).map((a) => a.join(''));
+  // U+00C0–U+00FF are normalized on the bytes by a table: every one of them, among the others
+  const latin = fc.integer({ min: 0xc0, max: 0xff }).map((c) => String.fromCharCode(c));
+  const other = fc.constantFrom('a', 'B', 'z', '0', '_', '.', '-', 'é', 'Ü', 'e\u0301', '名', '𝐀', '😀', '’', ' ', '\u00a0', '"', '@', 'ǅ', 'ﬁ', '\u200b', 'ª', 'µ', 'Ā');
+  const name = fc.array(fc.oneof({ weight: 3, arbitrary: other }, { weight: 1, arbitrary: latin }), { maxLength: 60 }).map((a) => a.join(''));
   const text = fc.oneof(
     fc.tuple(fc.constantFrom('', ' ', '  ', '\t', '\u00a0', '\u2003 ', ' '.repeat(97), ' '.repeat(99), '\ufeff'), name, fc.string({ maxLength: 10 })).map(([s, n, rest]) => `${s}@${n}${rest}`),
     fc.string({ unit: 'grapheme', maxLength: 60 }),

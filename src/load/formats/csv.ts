@@ -11,9 +11,9 @@ import { createDateColumn } from '../dates.js';
 import { type CsvLayout, type RecordProblem, scanCsv } from '../csv-stream.js';
 import { type CsvRecord, createCsvScanner } from '../csv-scan.js';
 import type { MessageBytes } from '../builder.js';
-import { ByteRange, leadingMentionBytes, mentionPrefix, plainCount, readTrimmed } from '../field-bytes.js';
+import { ByteRange, fieldHash, leadingMentionBytes, mentionPrefix, plainCount, readTrimmed } from '../field-bytes.js';
 import { detectEncoding } from '../read.js';
-import { LexPool } from '../lex-pool.js';
+import { LexPool, lexPoolSettings } from '../lex-pool.js';
 import { classifyUtf8OrNot } from '../../lexicon/index.js';
 import { leadingMention } from '../text.js';
 import { isRented, normalizePlatform } from '../platforms.js';
@@ -46,46 +46,17 @@ export function allBlankFrom(r: CsvRecord, from: number): boolean {
   return true;
 }
 
-/**
- * A hash of a field's value as bytes ("" escapes undone): a text's identity without
- * decoding it. FNV-style, but mixing four bytes at a time (one multiplication a word, not
- * a byte), then the length; the same value gives the same hash however it was quoted.
- */
+/** A hash of field `i`'s value as bytes ("" escapes undone): see `fieldHash`. */
 export function valueHash(r: CsvRecord, i: number): number {
-  const b = r.buf;
-  const start = r.start(i);
-  const end = start + r.size(i);
-  let h = 0x811c9dc5 | 0;
-  let w = 0;
-  let shift = 0;
-  let len = 0;
-  if (r.escaped(i)) {
-    for (let j = start; j < end; j++) {
-      const c = b[j]!;
-      if (c === 0x22) j++; // "" stands for one quote
-      w |= c << shift;
-      len++;
-      if ((shift += 8) === 32) {
-        h = Math.imul(h ^ w, 0x01000193);
-        w = 0;
-        shift = 0;
-      }
-    }
-  } else {
-    let j = start;
-    for (; j + 4 <= end; j += 4) h = Math.imul(h ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
-    for (; j < end; j++, shift += 8) w |= b[j]! << shift;
-    len = end - start;
-  }
-  if (shift > 0) h = Math.imul(h ^ w, 0x01000193);
-  return Math.imul(h ^ len, 0x01000193) >>> 0;
+  return fieldHash(r.buf, r.start(i), r.start(i) + r.size(i), r.escaped(i));
 }
 
 /**
- * Files from this size on have their texts classified on a worker thread while the main
- * thread parses (COMMUNITY_AUDIT_WORKERS=0 keeps everything on the main thread).
+ * Files from this size on have their texts classified (and hashed, their mentions read) on a
+ * worker thread while the main thread parses (COMMUNITY_AUDIT_WORKERS=0 keeps everything on
+ * the main thread).
  */
-export const LEX_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+export const LEX_WORKER_MIN_BYTES = lexPoolSettings.minBytes;
 
 /** Likes as exports write them: 12, 1 234, 1,2k. Plain digits take the fast way. */
 export function parseReactions(raw: string): number | undefined {
@@ -220,9 +191,13 @@ export const csvReader: FormatReader = {
         links: columns.parent !== undefined ? 'parent' : 'none',
         ...(rereadable ? { reread, rereadId } : {}),
       });
-      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= LEX_WORKER_MIN_BYTES && process.env.COMMUNITY_AUDIT_WORKERS !== '0') {
+      if (rereadable && columns.text !== undefined && (input.size ?? 0) >= lexPoolSettings.minBytes && process.env.COMMUNITY_AUDIT_WORKERS !== '0') {
         const bom = input.head[0] === 0xef && input.head[1] === 0xbb && input.head[2] === 0xbf ? 3 : 0;
-        lexPool = LexPool.create(input.path!, bom, (i, f) => builder.setLex(i, f));
+        lexPool = LexPool.create(input.path!, bom, {
+          lex: (i, f) => builder.setLex(i, f),
+          textHash: (i, h) => builder.setTextHash(i, h),
+          mention: (i, b, start, end) => builder.setMention(i, b, start, end),
+        });
       }
       if (input.size !== null) {
         // room for the rows the file probably holds, from the head's bytes per record (line
@@ -257,8 +232,12 @@ export const csvReader: FormatReader = {
       text: '',
       lex: -1,
       textHash: 0,
+      // the worker hashes texts: a later row with the same id asks for the hashes (this row's, an earlier one's)
+      textHashOf: (index) => (index === builder.count() ? valueHash(current!, columns.text!) : (lexPool?.textHashOf(index) ?? -1)),
       textHandle: NaN,
     };
+    /** the record being read (for textHashOf) */
+    let current: CsvRecord | null = null;
     /** field `i` trimmed (`r.get(i).trim()`), as bytes; empty when the column is absent */
     const field = (r: CsvRecord, i: number | undefined, out: ByteRange) => (i === undefined ? out.clear() : readTrimmed(r, i, out));
 
@@ -325,18 +304,20 @@ export const csvReader: FormatReader = {
       const textColumn = columns.text;
       if (textColumn !== undefined) {
         if (lexPool) {
-          // the worker classifies the text; a mention is read on the bytes
+          // the worker classifies the text, hashes it and reads its mention (answers given later)
           m.lex = 0;
           m.text = '';
-          readMention(r, textColumn, null, m.mention);
+          m.mention.clear();
+          m.textHash = NaN;
+          current = r;
         } else {
           // a text read back for excerpts need not be kept: classified on its bytes when it can be
           const s = r.start(textColumn);
           m.lex = rereadable ? classifyUtf8OrNot(r.buf, s, s + r.size(textColumn), r.escaped(textColumn)) : -1;
           m.text = m.lex >= 0 ? '' : r.get(textColumn);
           readMention(r, textColumn, m.lex >= 0 ? null : m.text, m.mention);
+          m.textHash = valueHash(r, textColumn);
         }
-        m.textHash = valueHash(r, textColumn);
       } else {
         m.lex = -1;
         m.text = '';
