@@ -1,5 +1,7 @@
 /** Loads fixtures the way the CLI does (files, zips, folders) and describes the replies found. */
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { type LoadOptions, loadDataset, openPath } from '../../src/load/index.js';
 import { REPLY_KINDS, type Dataset } from '../../src/model/dataset.js';
 
@@ -53,4 +55,14 @@ export function answers(ds: Dataset, text: string): string | null {
   const p = ds.messages.parent[k]!;
   if (p < 0) return null;
   return `${ds.authors[ds.messages.author[p]!]!.name}: ${ds.excerpt(p).slice(0, 30).trimEnd()} (${REPLY_KINDS[ds.messages.replyKind[k]!]})`;
+}
+
+/** The InputError a load rejects with (the test fails if it resolves or throws anything else). */
+export async function inputError(p: Promise<unknown>): Promise<InputError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(InputError);
+  return e as InputError;
 }

@@ -3,22 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { isSafeEntryPath, openZip } from '../../src/load/container.js';
 import { openFile } from '../../src/load/read.js';
-import { FIXTURES, load } from '../helpers/load.js';
+import { FIXTURES, inputError as error, load } from '../helpers/load.js';
 
 const TMP = fileURLToPath(new URL('../.tmp/container/', import.meta.url));
 const CHAT = '12/07/2017, 22:35 - Ana: Hello\n12/07/2017, 22:40 - Bo: Hi Ana\n';
-
-async function error(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
 
 beforeAll(() => {
   mkdirSync(TMP, { recursive: true });

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/errors.js';
 import { t } from '../../../src/i18n/index.js';
 import { columnOf, isDateFormatCode, serialToIso } from '../../../src/load/xlsx.js';
 import { runAudit } from '../../../src/scoring/run-audit.js';
-import { FIXTURES, authorNames, find, load } from '../../helpers/load.js';
+import { FIXTURES, authorNames, find, inputError as error, load } from '../../helpers/load.js';
 
 const TMP = fileURLToPath(new URL('../../.tmp/xlsx/', import.meta.url));
 const LINKEDIN_XLSX = join(FIXTURES, 'xlsx', 'linkedin-comments.xlsx');
@@ -57,15 +56,6 @@ function file(name: string, bytes: Uint8Array): string {
   const path = join(TMP, name);
   writeFileSync(path, bytes);
   return path;
-}
-
-async function error(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
