@@ -9,6 +9,7 @@ import {
   PATTERNS,
   QUESTION_OPENINGS,
   classifyText,
+  classifyTextReference,
   classifyUtf8,
   flagNames,
   normalizeText,
@@ -195,7 +196,8 @@ describe('lexicon safety', () => {
     for (const [name, re] of Object.entries(PATTERNS)) expect({ name, nested: nestedQuantifiers(re.source) }).toEqual({ name, nested: [] });
   });
 
-  it('classifies a 1 MB line and pathological inputs in linear time', () => {
+  // a hang (a regex backtracking over a megabyte) fails on the test timeout; speed itself is `npm run bench`'s
+  it('classifies a 1 MB line and pathological inputs, the fast path and the definition agreeing', () => {
     const inputs = [
       'a'.repeat(1 << 20),
       'qqn '.repeat(1 << 18),
@@ -210,12 +212,9 @@ describe('lexicon safety', () => {
     inputs.push('\u0483'.repeat(1 << 20), 'Σ ' + 'qqn '.repeat(1 << 18), '\ud800'.repeat(1 << 20));
     for (const text of inputs) {
       const bytes = Buffer.from(text);
-      for (const classify of [() => classifyText(text), () => classifyUtf8(bytes, 0, bytes.length, true)]) {
-        const t0 = performance.now();
-        classify();
-        // generous: linear work on MAX_SCAN characters takes well under a millisecond
-        expect(performance.now() - t0).toBeLessThan(250);
-      }
+      const expected = classifyTextReference(text);
+      expect({ text: text.slice(0, 12), flags: classifyText(text) }).toEqual({ text: text.slice(0, 12), flags: expected });
+      expect({ text: text.slice(0, 12), flags: classifyUtf8(bytes, 0, bytes.length, true) }).toEqual({ text: text.slice(0, 12), flags: expected });
     }
     expect(MAX_SCAN).toBeLessThanOrEqual(10_000);
   });

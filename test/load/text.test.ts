@@ -79,12 +79,13 @@ describe('makeExcerpt', () => {
     }
   });
 
-  it('stays fast on a 10 MB text', () => {
-    const started = Date.now();
-    makeExcerpt('y'.repeat(10 * 1024 * 1024));
-    makeExcerpt('@'.repeat(10 * 1024 * 1024));
-    makeExcerpt('1 '.repeat(5 * 1024 * 1024));
-    expect(Date.now() - started).toBeLessThan(1000);
+  // a hang (masking regexes backtracking over megabytes) fails on the test timeout; speed itself is `npm run bench`'s
+  it('makes a short excerpt of a 10 MB text', () => {
+    for (const text of ['y'.repeat(10 * 1024 * 1024), '@'.repeat(10 * 1024 * 1024), '1 '.repeat(5 * 1024 * 1024)]) {
+      const e = makeExcerpt(text);
+      expect(e.length).toBeGreaterThan(0);
+      expect(e.length).toBeLessThanOrEqual(EXCERPT_LENGTH + 1);
+    }
   });
 });
 
