@@ -16,9 +16,8 @@ import { createDatasetBuilder } from './builder.js';
 import { decompressInput, isGzip, isZstd } from './compressed.js';
 import { type Container, describeEntries, isContainer, isZip, openZip } from './container.js';
 import { type FormatReader, READERS, type ReadContext, type ReadOptions, readerByName } from './formats/index.js';
-import { MEMBER_ALIASES, mapColumns } from './columns.js';
 import { xlsxReader } from './formats/xlsx.js';
-import { loadMembers } from './members.js';
+import { isMemberHeader, loadMembers } from './members.js';
 import { ARCHIVE_KINDS, type BinaryKind, type Input, bufferInput, decodeHead, detectEncoding, sniffBinary } from './read.js';
 import { isWorkbook, readWorkbook, sheetToCsv } from './xlsx.js';
 
@@ -83,16 +82,8 @@ async function memberFileOf(item: LoadItem): Promise<Input> {
 
 /** A member list kept in Excel: its first sheet with an id or name column, as CSV. */
 async function workbookMembers(c: Container): Promise<Input> {
-  const sheets = (await readWorkbook(c)).filter((s) => s.rows.size > 0);
-  if (sheets.length === 0) throw new InputError(msg('error.xlsxEmpty', { file: c.label }));
-  const isHeader = (cells: string[]) => {
-    const { columns } = mapColumns(
-      cells.map((h) => h.trim()),
-      MEMBER_ALIASES,
-    );
-    return columns.id !== undefined || columns.name !== undefined;
-  };
-  const converted = sheets.map((sheet) => sheetToCsv(sheet, isHeader, () => undefined));
+  const sheets = await readWorkbook(c);
+  const converted = sheets.map((sheet) => sheetToCsv(sheet, isMemberHeader, () => undefined));
   const sheet = converted.find((s) => s.headerMatched) ?? converted[0]!;
   return bufferInput(c.label, sheet.csv);
 }

@@ -27,6 +27,21 @@ export function parseRole(value: string): MemberRole {
   return 'member';
 }
 
+/** The member fields a header row holds (the Discourse user list's own columns included). */
+function memberColumns(headers: string[]): { columns: Partial<Record<MemberField, number>>; discourse: DiscourseUserColumns | null } {
+  let columns = mapColumns(headers, MEMBER_ALIASES).columns;
+  // the Discourse user list: posts are keyed by username, roles are two true/false columns
+  const discourse = discourseUserColumns(headers);
+  if (discourse) columns = { ...columns, id: discourse.id, name: discourse.name, email: discourse.email, joinedAt: discourse.joinedAt, lastActiveAt: discourse.lastActiveAt };
+  return { columns, discourse };
+}
+
+/** Whether a header row is a member list's: an id or a name column. */
+export function isMemberHeader(headers: string[]): boolean {
+  const { columns } = memberColumns(headers.map((h) => h.trim()));
+  return columns.id !== undefined || columns.name !== undefined;
+}
+
 export async function loadMembers(input: Input): Promise<{ members: Member[]; issues: { code: string; file: string; line: number }[] }> {
   const members: Member[] = [];
   const issues: { code: string; file: string; line: number }[] = [];
@@ -44,10 +59,7 @@ export async function loadMembers(input: Input): Promise<{ members: Member[]; is
       if (!headers) {
         if (fields.every((f) => f.trim() === '')) return;
         headers = fields.map((h) => h.trim());
-        columns = mapColumns(headers, MEMBER_ALIASES).columns;
-        // the Discourse user list: posts are keyed by username, roles are two true/false columns
-        discourse = discourseUserColumns(headers);
-        if (discourse) columns = { ...columns, id: discourse.id, name: discourse.name, email: discourse.email, joinedAt: discourse.joinedAt, lastActiveAt: discourse.lastActiveAt };
+        ({ columns, discourse } = memberColumns(headers));
         if (columns.id === undefined && columns.name === undefined) {
           throw new InputError(msg('error.membersFile', { file: input.label, headers: showHeaders(headers) }));
         }

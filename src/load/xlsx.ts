@@ -20,8 +20,6 @@ import type { Container } from './container.js';
 export interface SheetCsv {
   name: string;
   csv: Buffer;
-  /** rows that hold at least one value, the header's included */
-  rows: number;
   /** whether a row among the first ones passed `isHeader` (else the first row with values is the header) */
   headerMatched: boolean;
 }
@@ -177,7 +175,7 @@ export function columnOf(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
-/** The worksheets of a workbook, in tab order, as rows of texts. */
+/** The worksheets of a workbook that hold a value, in tab order, as rows of texts; none is the user's problem, said as such. */
 export async function readWorkbook(c: Container): Promise<WorkbookSheet[]> {
   const workbookXml = (await part(c, 'xl/workbook.xml'))!;
   const sheets: { name: string; rid: string }[] = [];
@@ -210,8 +208,10 @@ export async function readWorkbook(c: Container): Promise<WorkbookSheet[]> {
     const xml = await part(c, path);
     // a chart sheet or a part the listing does not hold: nothing to read
     if (xml === null) continue;
-    out.push({ name: sheet.name, rows: sheetRows(`${c.label}/${path}`, xml, strings, isDate, date1904), date1904 });
+    const rows = sheetRows(`${c.label}/${path}`, xml, strings, isDate, date1904);
+    if (rows.size > 0) out.push({ name: sheet.name, rows, date1904 });
   }
+  if (out.length === 0) throw new InputError(msg('error.xlsxEmpty', { file: c.label }));
   return out;
 }
 
@@ -316,7 +316,6 @@ export function sheetToCsv(
   let pending: string[] = [];
   let pendingChars = 0;
   let line = 1;
-  let rows = 0;
   for (const n of numbers) {
     if (headerRow !== undefined && n < headerRow) continue;
     // blank lines keep CSV line numbers equal to Excel's row numbers
@@ -330,7 +329,6 @@ export function sheetToCsv(
     pending.push(record);
     pendingChars += record.length;
     line = n + 1;
-    rows++;
     if (pendingChars > 1 << 22) {
       parts.push(Buffer.from(pending.join(''), 'utf8'));
       pending = [];
@@ -338,7 +336,7 @@ export function sheetToCsv(
     }
   }
   parts.push(Buffer.from(pending.join(''), 'utf8'));
-  return { name: sheet.name, csv: Buffer.concat(parts), rows, headerMatched: matched !== undefined };
+  return { name: sheet.name, csv: Buffer.concat(parts), headerMatched: matched !== undefined };
 }
 
 /** The cells of a row with the holes Excel leaves for empty cells filled in. */

@@ -118,6 +118,20 @@ function readMention(r: CsvRecord, i: number, text: string | null, out: ByteRang
   out.setString(leadingMention(text ?? mentionPrefix(r, i)) ?? '');
 }
 
+/**
+ * The comment fields a header row holds (`--map` first, then the aliases; an author id
+ * stands for a missing author), which of the needed ones are missing, and the `--map`
+ * columns that are not there.
+ */
+export function commentColumns(
+  headers: readonly string[],
+  map: Record<string, string>,
+): { columns: Partial<Record<CommentField, number>>; missing: CommentField[]; unknownOverrides: string[] } {
+  const { columns, unknownOverrides } = mapColumns(headers, COMMENT_ALIASES, map);
+  if (columns.author === undefined && columns.authorId !== undefined) columns.author = columns.authorId;
+  return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined), unknownOverrides };
+}
+
 export function missingColumnsError(file: string, headers: string[], missing: CommentField[], ref: 'error.missingColumns' = 'error.missingColumns'): InputError {
   const shown = showHeaders(headers);
   const guess = showHeader(headers.find((h) => h.trim() !== '') ?? 'Column').replace(/"/g, '');
@@ -168,15 +182,13 @@ export const csvReader: FormatReader = {
 
     const onHeader = (fields: string[]) => {
       headers = fields.map((h) => h.trim());
-      const { columns: found, unknownOverrides } = mapColumns(headers, COMMENT_ALIASES, options.map);
+      const { columns: found, missing, unknownOverrides } = commentColumns(headers, options.map);
       // a column named twice is read once: say which, so a user who meant the second can --map it
       const seen = new Map<string, number>();
       for (const h of headers) if (h) seen.set(h, (seen.get(h) ?? 0) + 1);
       const twice = [...seen].filter(([, count]) => count > 1).slice(0, LISTED_PROBLEMS);
       for (const [column, count] of twice) builder.issue({ code: 'duplicate-column', file: input.label, values: { column: showHeader(column), count } });
       columns = found;
-      if (columns.author === undefined && columns.authorId !== undefined) columns.author = columns.authorId;
-      const missing = REQUIRED.filter((f) => columns[f] === undefined);
       if (missing.length > 0 || unknownOverrides.length > 0) {
         throw missingColumnsError(input.label, headers, missing.length > 0 ? missing : (Object.keys(options.map) as CommentField[]));
       }

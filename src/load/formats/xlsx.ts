@@ -8,37 +8,28 @@
  */
 import { InputError } from '../../errors.js';
 import { msg } from '../../i18n/index.js';
-import { COMMENT_ALIASES, type CommentField, mapColumns } from '../columns.js';
 import type { Container } from '../container.js';
 import { bufferInput } from '../read.js';
 import { isWorkbook, readWorkbook, sheetToCsv } from '../xlsx.js';
-import { csvReader } from './csv.js';
+import { commentColumns, csvReader } from './csv.js';
 import type { FormatReader, ReadContext } from './types.js';
 
-function commentColumns(cells: string[], map: Record<string, string>): Partial<Record<CommentField, number>> {
-  return mapColumns(
+/** The columns of a header row of comments (its cells trimmed, as the CSV reader trims them). */
+const columnsOf = (cells: string[], map: Record<string, string>) =>
+  commentColumns(
     cells.map((h) => h.trim()),
-    COMMENT_ALIASES,
     map,
-  ).columns;
-}
-
-/** The header of a comment sheet: author (or author id), date and text found among its cells. */
-function isCommentHeader(cells: string[], map: Record<string, string>): boolean {
-  const c = commentColumns(cells, map);
-  return (c.author !== undefined || c.authorId !== undefined) && c.date !== undefined && c.text !== undefined;
-}
+  );
 
 async function readWorkbookComments(c: Container, context: ReadContext): Promise<void> {
   const { options, builder } = context;
   const ctx: ReadContext = { ...context, format: 'xlsx' };
-  const sheets = (await readWorkbook(c)).filter((s) => s.rows.size > 0);
-  if (sheets.length === 0) throw new InputError(msg('error.xlsxEmpty', { file: c.label }));
+  const sheets = await readWorkbook(c);
   const converted = sheets.map((sheet) =>
     sheetToCsv(
       sheet,
-      (cells) => isCommentHeader(cells, options.map),
-      (header) => commentColumns(header, options.map).date,
+      (cells) => columnsOf(cells, options.map).missing.length === 0,
+      (header) => columnsOf(header, options.map).columns.date,
     ),
   );
   const usable = converted.filter((s) => s.headerMatched);
